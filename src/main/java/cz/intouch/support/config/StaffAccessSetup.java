@@ -1,0 +1,159 @@
+package cz.intouch.support.config;
+
+import static cz.intouch.support.config.SupportStaff.AGENTS;
+import static cz.intouch.support.config.SupportStaff.MANAGERS;
+import static cz.intouch.support.config.SupportStaff.SPECIALISTS;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff groups, what each may do in Camunda, and their Tasklist filters; created on every start and
+ * left alone when present, so an administrator's later changes in Admin survive restarts.
+ *
+ * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to
+ * work each of its tasks), managers read everything in Cockpit and complete nothing, only camunda-admin
+ * (set up by the starter's admin-user) reaches Admin.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // groups before the demo users that join them
+public class StaffAccessSetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffAccessSetup.class);
+
+  static final String FILTER_MY_TASKS = "Moje úkoly";
+  static final String FILTER_GROUP_TASKS = "Úkoly mé skupiny";
+  static final String FILTER_BY_SLA = "Úkoly podle termínu SLA";
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      AGENTS, "Podpora – 1. úroveň",
+      SPECIALISTS, "Podpora – 2. úroveň (specialisté)",
+      MANAGERS, "Vedoucí podpory");
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    GROUP_NAMES.forEach((id, name) -> createGroup(identity, id, name));
+
+    for (String worker : List.of(AGENTS, SPECIALISTS)) {
+      grant(authorizations, worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(authorizations, worker, Resources.PROCESS_DEFINITION, ANY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, worker, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      grant(authorizations, worker, Resources.USER, ANY, Permissions.READ);
+      grant(authorizations, worker, Resources.GROUP, ANY, Permissions.READ);
+    }
+
+    grant(authorizations, MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(authorizations, MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+    grant(authorizations, MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.TASK, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(authorizations, MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.USER, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.GROUP, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.REPORT, ANY, Permissions.READ);
+    grant(authorizations, MANAGERS, Resources.DASHBOARD, ANY, Permissions.READ);
+
+    createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+  }
+
+  private void createGroup(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+      log.info("Created group {}", id);
+    }
+  }
+
+  private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    Map<String, TaskQuery> queries = new LinkedHashMap<>();
+    queries.put(FILTER_MY_TASKS, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    queries.put(FILTER_GROUP_TASKS, tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    queries.put(FILTER_BY_SLA, (TaskQuery) tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .orderByDueDate().asc());
+    int priority = 1;
+    for (Map.Entry<String, TaskQuery> entry : queries.entrySet()) {
+      Filter filter = filters.createFilterQuery().filterName(entry.getKey()).singleResult();
+      if (filter == null) {
+        filter = filters.newTaskFilter(entry.getKey())
+            .setQuery(entry.getValue())
+            .setProperties(filterProperties(priority));
+        filters.saveFilter(filter);
+        log.info("Created Tasklist filter '{}'", entry.getKey());
+      }
+      for (String group : SupportStaff.SUPPORT_GROUPS) {
+        grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+      priority++;
+    }
+  }
+
+  /** Tasklist shows these process variables on every task card. */
+  private static Map<String, Object> filterProperties(int priority) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", "ticketNumber", "label", "Tiket"),
+        Map.of("name", "companyName", "label", "Firma"),
+        Map.of("name", "urgency", "label", "Naléhavost"),
+        Map.of("name", "slaDeadline", "label", "Termín SLA")));
+    return properties;
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

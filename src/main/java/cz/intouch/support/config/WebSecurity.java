@@ -1,0 +1,120 @@
+package cz.intouch.support.config;
+
+import static cz.intouch.support.config.SupportStaff.ADMINS;
+import static cz.intouch.support.config.SupportStaff.AGENTS;
+import static cz.intouch.support.config.SupportStaff.MANAGERS;
+import static cz.intouch.support.config.SupportStaff.SPECIALISTS;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may call what. Our JSON API and Actuator use HTTP Basic with the Camunda users; the Camunda webapps
+ * and /engine-rest keep their own authentication (webapp session with CSRF, engine REST Basic filter).
+ */
+@Configuration
+public class WebSecurity {
+
+  private final ObjectMapper objectMapper;
+
+  public WebSecurity(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  @Bean
+  @Order(1)
+  public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/customers/import").hasAnyRole(ADMINS, MANAGERS)
+            .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole(ADMINS, AGENTS, SPECIALISTS)
+            .anyRequest().hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless Basic authentication: no session cookie a forged request could ride on
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  public SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+            .anyRequest().hasRole(ADMINS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /**
+   * Camunda's webapps and engine REST authenticate themselves (and the webapps carry their own CSRF
+   * filter and security headers), so Spring Security only stays out of their way here.
+   */
+  @Bean
+  @Order(10)
+  public SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+    // path matchers, not MVC ones: /engine-rest and the webapps are served by their own servlets and filters
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**"),
+            path.matcher("/"), path.matcher("/error")))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(headers -> headers.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(100)
+  public SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+        .exceptionHandling(ex -> ex.accessDeniedHandler(jsonForbidden()).authenticationEntryPoint(jsonNotFound()))
+        .build();
+  }
+
+  private AuthenticationEntryPoint jsonUnauthorized() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"InTouch support desk\", charset=\"UTF-8\"");
+      writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+          "Přihlaste se uživatelským jménem a heslem (HTTP Basic).");
+    };
+  }
+
+  private AccessDeniedHandler jsonForbidden() {
+    return (request, response, e) -> writeError(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+        "K této operaci nemáte oprávnění.");
+  }
+
+  private AuthenticationEntryPoint jsonNotFound() {
+    return (request, response, e) -> writeError(response, HttpServletResponse.SC_NOT_FOUND, "not_found",
+        "Stránka neexistuje.");
+  }
+
+  private void writeError(HttpServletResponse response, int status, String error, String message)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    objectMapper.writeValue(response.getOutputStream(), Map.of("status", status, "error", error, "message", message));
+  }
+}
