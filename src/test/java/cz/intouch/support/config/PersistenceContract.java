@@ -1,0 +1,76 @@
+package cz.intouch.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cz.intouch.support.SupportDeskApplication;
+import cz.intouch.support.ticket.TicketNumbers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.TestSocketUtils;
+
+/**
+ * The same persistence scenario on every database we support: the application starts on an empty
+ * database, works, stops, and a second start on the same database finds everything where it was.
+ */
+abstract class PersistenceContract {
+
+  private static final Instant RECEIVED = Instant.parse("2026-11-25T09:00:00Z");
+
+  /** Datasource properties of the database under test. */
+  abstract Map<String, String> database() throws Exception;
+
+  @Test
+  void aRestartedDeskFindsItsTicketsCountersAndModelsWhereItLeftThem() throws Exception {
+    Map<String, String> database = database();
+    String ticket;
+    String processInstanceId;
+    try (ConfigurableApplicationContext first = start(database)) {
+      ProcessEngine engine = first.getBean(ProcessEngine.class);
+      TicketNumbers numbers = first.getBean(TicketNumbers.class);
+      assertThat(numbers.next(RECEIVED)).isEqualTo("TS-2026-000001");
+      ticket = numbers.next(RECEIVED);
+      assertThat(ticket).isEqualTo("TS-2026-000002");
+      ProcessInstance instance = engine.getRuntimeService()
+          .startProcessInstanceByKey("supportRequest", ticket, Map.of("ticketNumber", ticket));
+      processInstanceId = instance.getId();
+      assertThat(new JdbcTemplate(first.getBean(javax.sql.DataSource.class))
+          .queryForObject("SELECT COUNT(*) FROM \"sd_schema_history\" WHERE \"success\" = TRUE", Integer.class))
+          .isPositive();
+    }
+
+    try (ConfigurableApplicationContext second = start(database)) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(ticket).singleResult();
+      assertThat(instance.getId()).isEqualTo(processInstanceId);
+      assertThat(engine.getRuntimeService().getVariable(processInstanceId, "ticketNumber")).isEqualTo(ticket);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult()
+          .getTaskDefinitionKey()).isEqualTo("UserTask_InitiateResolution");
+      assertThat(second.getBean(TicketNumbers.class).next(RECEIVED)).isEqualTo("TS-2026-000003");
+      // unchanged models are not deployed again on restart
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("supportRequest")
+          .count()).isEqualTo(1);
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Map<String, String> database) {
+    List<String> properties = new ArrayList<>(List.of(
+        "server.port=0",
+        "camunda.bpm.process-engine-name=persistence",
+        "support.mail.smtp.port=" + TestSocketUtils.findAvailableTcpPort(),
+        "support.mail.imap.port=" + TestSocketUtils.findAvailableTcpPort()));
+    database.forEach((key, value) -> properties.add(key + "=" + value));
+    // as command-line arguments, so they win over application-test.yaml
+    return new SpringApplicationBuilder(SupportDeskApplication.class)
+        .profiles("test")
+        .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+  }
+}
