@@ -27,16 +27,29 @@ class TriageCorpusTest {
 
   private static final double MIN_ACCURACY = 0.90;
   private static final String CORPUS = "/triage/corpus.csv";
+  /** Requests written after the tables were tuned and never tuned on: an honest estimate for unseen mail. */
+  private static final String HOLDOUT = "/triage/holdout.csv";
 
   record Sample(int line, String scope, String category, String urgency, String channel, String subject, String body) {}
 
   @Test
   void corpusIsClassifiedAccurately() throws IOException {
+    List<Sample> samples = load(CORPUS);
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(170);
+    double accuracy = evaluate("corpus", samples);
+    assertThat(accuracy).as("corpus accuracy").isGreaterThanOrEqualTo(MIN_ACCURACY);
+  }
+
+  /** Report only: failing it would invite tuning on it, which would spoil it as a held-out set. */
+  @Test
+  void holdoutIsReported() throws IOException {
+    evaluate("holdout", load(HOLDOUT));
+  }
+
+  private static double evaluate(String name, List<Sample> samples) throws IOException {
     DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     DmnDecision urgency = parse(engine, "urgency");
     DmnDecision scope = parse(engine, "scope");
-    List<Sample> samples = load();
-    assertThat(samples).hasSizeGreaterThanOrEqualTo(170);
 
     int correct = 0;
     int scopeCorrect = 0;
@@ -77,7 +90,7 @@ class TriageCorpusTest {
     }
 
     double accuracy = (double) correct / samples.size();
-    StringBuilder report = new StringBuilder("\n=== Triage corpus: ").append(samples.size()).append(" samples ===\n");
+    StringBuilder report = new StringBuilder("\n=== Triage ").append(name).append(": ").append(samples.size()).append(" samples ===\n");
     report.append(String.format("overall (scope and, in scope, urgency): %d/%d = %.1f %%%n", correct, samples.size(), 100 * accuracy));
     report.append(String.format("scope incl. category: %d/%d = %.1f %%%n", scopeCorrect, samples.size(), 100.0 * scopeCorrect / samples.size()));
     scopeByClass.forEach((k, v) -> report.append(String.format("  scope %-26s %3d/%3d = %5.1f %%%n", k, v[0], v[1], 100.0 * v[0] / v[1])));
@@ -87,8 +100,7 @@ class TriageCorpusTest {
     report.append("misclassified:\n");
     misses.forEach(m -> report.append("  ").append(m).append('\n'));
     System.out.println(report);
-
-    assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(MIN_ACCURACY);
+    return accuracy;
   }
 
   private static void tally(Map<String, int[]> byClass, String key, boolean ok) {
@@ -104,9 +116,9 @@ class TriageCorpusTest {
     }
   }
 
-  private static List<Sample> load() throws IOException {
+  private static List<Sample> load(String resource) throws IOException {
     String csv;
-    try (InputStream in = Objects.requireNonNull(TriageCorpusTest.class.getResourceAsStream(CORPUS), CORPUS)) {
+    try (InputStream in = Objects.requireNonNull(TriageCorpusTest.class.getResourceAsStream(resource), resource)) {
       csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     List<List<String>> records = parseCsv(csv);
