@@ -103,6 +103,22 @@ public class BusinessCalendar {
   }
 
   /**
+   * The same local time {@code days} business days later (waiting periods such as "5 business days of
+   * silence"); a start on a closed day counts from the next business day's same time.
+   */
+  public ZonedDateTime plusBusinessDays(Instant from, int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("days must not be negative: " + days);
+    }
+    ZonedDateTime start = from.atZone(zone);
+    LocalDate day = start.toLocalDate();
+    for (int i = 0; i < days; i++) {
+      day = firstBusinessDayAfter(day);
+    }
+    return ZonedDateTime.of(day, start.toLocalTime(), zone);
+  }
+
+  /**
    * The moment that lies {@code businessTime} of business hours before {@code deadline}, counting only
    * opening hours of business days. A deadline outside business hours counts from the last business
    * moment before it (Sunday 14:00 minus 2 h is Friday 14:00). A result exactly on a day boundary is

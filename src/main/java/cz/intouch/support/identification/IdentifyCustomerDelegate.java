@@ -1,0 +1,88 @@
+package cz.intouch.support.identification;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.sla.BusinessCalendar;
+import cz.intouch.support.ticket.TicketMessage;
+import cz.intouch.support.ticket.TicketMessages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks identification against the customer registry with everything the customer has written so far.
+ * When something is missing it sets the reminder and give-up dates (2 and 5 business days from now); when
+ * complete, the SLA starts from the receipt of the message that completed it.
+ */
+@Component("identifyCustomer")
+public class IdentifyCustomerDelegate implements JavaDelegate {
+
+  private static final int REMIND_AFTER_BUSINESS_DAYS = 2;
+  private static final int GIVE_UP_AFTER_BUSINESS_DAYS = 5;
+
+  private final IdentificationService identification;
+  private final TicketMessages messages;
+  private final BusinessCalendar calendar;
+
+  public IdentifyCustomerDelegate(IdentificationService identification, TicketMessages messages,
+      BusinessCalendar calendar) {
+    this.identification = identification;
+    this.messages = messages;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
+    String texts = messages.of(ticketNumber).stream()
+        .filter(message -> "IN".equals(message.direction()))
+        .map(message -> nullToEmpty(message.subject()) + "\n" + nullToEmpty(message.body()))
+        .collect(Collectors.joining("\n\n"));
+    Date lastReceived = (Date) execution.getVariable(LAST_MESSAGE_RECEIVED_AT);
+    Instant receivedAt = lastReceived != null ? lastReceived.toInstant() : ClockUtil.getCurrentTime().toInstant();
+
+    Identification result = identification.identify(new IdentificationService.Claims(
+        string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
+        string(execution, CONTACT_NAME), string(execution, PROGRAM_VERSION), texts,
+        receivedAt.atZone(ZoneId.of("Europe/Prague")).toLocalDate()));
+
+    execution.setVariable(COMPANY_ID, result.companyId());
+    execution.setVariable(COMPANY_NAME, result.companyName());
+    execution.setVariable(CONTACT_NAME, result.contactName());
+    execution.setVariable(CONTACT_EMAIL, result.contactEmail());
+    execution.setVariable(PROGRAM_VERSION, result.programVersion());
+    execution.setVariable(CONTRACT_VALID, result.contractValid());
+    execution.setVariable(CONTRACT_VALID_UNTIL,
+        result.contractValidUntil() == null ? null : result.contractValidUntil().toString());
+    execution.setVariable(IDENTIFIED, result.identified());
+    execution.setVariable(MISSING_IDENTIFICATION, result.missing().stream().map(Enum::name)
+        .collect(Collectors.joining(",")));
+    if (result.identified()) {
+      execution.setVariable(SLA_START_AT, Date.from(receivedAt));
+    } else {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      execution.setVariable(IDENTIFICATION_REMINDER_AT,
+          Date.from(calendar.plusBusinessDays(now, REMIND_AFTER_BUSINESS_DAYS).toInstant()));
+      execution.setVariable(IDENTIFICATION_GIVE_UP_AT,
+          Date.from(calendar.plusBusinessDays(now, GIVE_UP_AFTER_BUSINESS_DAYS).toInstant()));
+    }
+  }
+
+  private static String string(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  static String textOf(TicketMessage message) {
+    return nullToEmpty(message.subject()) + "\n" + nullToEmpty(message.body());
+  }
+}

@@ -1,0 +1,61 @@
+package cz.intouch.support.ticket;
+
+/**
+ * Names of the ticket's process variables. The first group is the public contract (Cockpit, Tasklist,
+ * REST clients rely on it); the rest are the process's own working variables.
+ */
+public final class TicketVariables {
+
+  // contract
+  public static final String TICKET_NUMBER = "ticketNumber";
+  public static final String CHANNEL = "channel";
+  public static final String COMPANY_ID = "companyId";
+  public static final String COMPANY_NAME = "companyName";
+  public static final String CONTACT_NAME = "contactName";
+  public static final String CONTACT_EMAIL = "contactEmail";
+  public static final String PROGRAM_VERSION = "programVersion";
+  public static final String IDENTIFIED = "identified";
+  public static final String CONTRACT_VALID = "contractValid";
+  public static final String SCOPE = "scope";
+  public static final String OUT_OF_SCOPE_CATEGORY = "outOfScopeCategory";
+  public static final String URGENCY = "urgency";
+  public static final String SLA_DEADLINE = "slaDeadline";
+  public static final String STATUS = "status";
+
+  // intake
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String SUBJECT = "subject";
+  /** Request text as given at intake; moved into the ticket's message store, never kept as a variable. */
+  public static final String DESCRIPTION = "description";
+  public static final String ANSWERED_IN_CALL = "answeredInCall";
+  public static final String URGENCY_PROPOSAL = "urgencyProposal";
+  public static final String LANGUAGE = "language";
+  /** Receipt of the latest customer message; correlated replies carry it. */
+  public static final String LAST_MESSAGE_RECEIVED_AT = "lastMessageReceivedAt";
+
+  // identification
+  public static final String MISSING_IDENTIFICATION = "missingIdentification";
+  public static final String CONTRACT_VALID_UNTIL = "contractValidUntil";
+  public static final String IDENTIFICATION_REMINDER_AT = "identificationReminderAt";
+  public static final String IDENTIFICATION_GIVE_UP_AT = "identificationGiveUpAt";
+  public static final String SERVE_PAID = "servePaid";
+
+  // triage and SLA
+  public static final String TRIAGE_TEXT = "text";
+  public static final String REFUSAL_CONFIRMED = "refusalConfirmed";
+  public static final String SLA_START_AT = "slaStartAt";
+  public static final String SLA_RULE = "slaRule";
+  public static final String SLA_DAYS = "slaDays";
+  public static final String WARN_BEFORE = "warnBefore";
+  public static final String SLA_WARNING_AT = "slaWarningAt";
+  public static final String SLA_BREACHED = "slaBreached";
+  public static final String RECLASSIFY_TO = "reclassifyTo";
+
+  // resolution
+  public static final String OUTCOME = "outcome";
+  public static final String AGENT_MESSAGE = "agentMessage";
+  public static final String CUSTOMER_REMINDED = "customerReminded";
+  public static final String CLOSED_AT = "closedAt";
+
+  private TicketVariables() {}
+}
