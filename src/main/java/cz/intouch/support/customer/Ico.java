@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public record Ico(String value) {
 
   /** "IČO: 25596641", "IČ 255 96 641", "ico:25596641": the label customers tend to write in front. */
-  private static final Pattern LABEL = Pattern.compile("^\\s*(IČO|IČ|ICO|IC)\\s*:?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LABEL = Pattern.compile("^\\s*(IČO|IČ|ICO|IC)\\s*:?", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
   private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
 
