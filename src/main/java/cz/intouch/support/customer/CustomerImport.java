@@ -39,6 +39,7 @@ public class CustomerImport {
 
   public static final List<String> HEADER = List.of("company_id", "company_name", "contract_valid_until",
       "contact_name", "contact_email", "contact_phone");
+  public static final String HEADER_LINE = String.join(",", HEADER) + "\n";
 
   private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();

@@ -40,10 +40,10 @@ public record Ico(String value) {
       throw new IllegalArgumentException("Chybí IČO.");
     }
     if (!EIGHT_DIGITS.matcher(digits).matches()) {
-      throw new IllegalArgumentException("Neplatné IČO " + digits + " (musí mít přesně 8 číslic).");
+      throw new IllegalArgumentException("Neplatné IČO " + digits + " (musí mít přesně 8 číslic)");
     }
     if (!checkDigitMatches(digits)) {
-      throw new IllegalArgumentException("Neplatné IČO " + digits + " (kontrolní číslice).");
+      throw new IllegalArgumentException("Neplatné IČO " + digits + " (kontrolní číslice)");
     }
     return new Ico(digits);
   }

@@ -38,7 +38,7 @@ class IcoTest {
   void aWrongCheckDigitIsNamed(String ico) {
     assertThat(Ico.isValid(ico)).isFalse();
     assertThatIllegalArgumentException().isThrownBy(() -> Ico.parse(ico))
-        .withMessage("Neplatné IČO " + ico + " (kontrolní číslice).");
+        .withMessage("Neplatné IČO " + ico + " (kontrolní číslice)");
   }
 
   @ParameterizedTest
