@@ -1,0 +1,9 @@
+package cz.intouch.support.config;
+
+/** A requested thing (ticket, company, ...) does not exist; answered 404 by {@link ApiErrors}. Czech message. */
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,7 @@
+package cz.intouch.support.customer;
+
+/**
+ * Published (as a Spring application event) after the import committed a new contact. {@code email} may be null;
+ * {@code contractValid} tells whether the company had a valid contract that day, i.e. gets extranet access.
+ */
+public record ContactRegistered(long contactId, long companyId, String email, boolean contractValid) {}
