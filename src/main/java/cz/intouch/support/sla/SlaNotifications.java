@@ -1,0 +1,110 @@
+package cz.intouch.support.sla;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.config.SupportStaff;
+import cz.intouch.support.mail.CzechFormats;
+import cz.intouch.support.mail.MessageKind;
+import cz.intouch.support.mail.OutboundMail;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the SLA timers on "Zahájit řešení" do. Warning: mail the agents' group and the assignee.
+ * Breach: the task is escalated to second-level support (specialists become candidates too), the managers are
+ * told, and the ticket is marked {@code slaBreached} for Cockpit and reports.
+ */
+@Configuration
+public class SlaNotifications {
+
+  static final String INITIATE_RESOLUTION = "UserTask_InitiateResolution";
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final OutboundMail outbound;
+  private final String taskBaseUrl;
+
+  public SlaNotifications(TaskService tasks, IdentityService identity, OutboundMail outbound,
+      @Value("${support.public-base-url}") String publicBaseUrl) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.outbound = outbound;
+    this.taskBaseUrl = publicBaseUrl + "/camunda/app/tasklist/default/#/?task=";
+  }
+
+  @Bean("notifySlaWarning")
+  public JavaDelegate notifySlaWarning() {
+    return execution -> {
+      Task task = initiateResolution(execution);
+      Set<String> recipients = groupEmails(SupportStaff.AGENTS);
+      if (task != null && task.getAssignee() != null) {
+        recipients.add(emailOf(task.getAssignee()));
+      }
+      notify(execution, MessageKind.SLA_WARNING, recipients, task);
+    };
+  }
+
+  @Bean("escalateSlaBreach")
+  public JavaDelegate escalateSlaBreach() {
+    return execution -> {
+      execution.setVariable(SLA_BREACHED, true);
+      Task task = initiateResolution(execution);
+      if (task != null) {
+        tasks.addCandidateGroup(task.getId(), SupportStaff.SPECIALISTS);
+        tasks.setPriority(task.getId(), Math.max(task.getPriority(), 100));
+      }
+      Set<String> recipients = groupEmails(SupportStaff.MANAGERS);
+      recipients.addAll(groupEmails(SupportStaff.SPECIALISTS));
+      notify(execution, MessageKind.SLA_BREACHED, recipients, task);
+    };
+  }
+
+  private void notify(DelegateExecution execution, MessageKind kind, Set<String> recipients, Task task) {
+    String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
+    Date deadline = (Date) execution.getVariable(SLA_DEADLINE);
+    Object urgency = execution.getVariable(URGENCY);
+    Map<String, Object> model = Map.of(
+        "companyName", String.valueOf(execution.getVariable(COMPANY_NAME)),
+        "urgency", urgency == null ? "" : CzechFormats.urgency(urgency.toString()),
+        "slaDeadline", deadline == null ? "" : CzechFormats.deadline(ZonedDateTime.ofInstant(deadline.toInstant(),
+            CzechFormats.PRAGUE)),
+        "taskUrl", task == null ? "" : taskBaseUrl + task.getId());
+    for (String recipient : recipients) {
+      // one mail per recipient and timer firing; a retried job finds the ones already sent
+      outbound.send(kind, ticketNumber, recipient, model,
+          ticketNumber + ":" + kind + ":" + deadline.getTime() + ":" + recipient);
+    }
+  }
+
+  private Task initiateResolution(DelegateExecution execution) {
+    return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(INITIATE_RESOLUTION).singleResult();
+  }
+
+  private Set<String> groupEmails(String group) {
+    Set<String> emails = new LinkedHashSet<>();
+    for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
+      if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        emails.add(user.getEmail());
+      }
+    }
+    return emails;
+  }
+
+  private String emailOf(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user == null ? null : user.getEmail();
+  }
+}

@@ -1,0 +1,44 @@
+package cz.intouch.support.triage;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.ticket.TicketMessage;
+import cz.intouch.support.ticket.TicketMessages;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands the decision tables the request's normalised text. The text is a transient variable: it lives only
+ * until the next business rule tasks have run (same transaction) and never hits the 4000-character limit.
+ */
+@Component("prepareTriage")
+public class PrepareTriageDelegate implements JavaDelegate {
+
+  private final TicketMessages messages;
+
+  public PrepareTriageDelegate(TicketMessages messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<TicketMessage> incoming = messages.of((String) execution.getVariable(TICKET_NUMBER)).stream()
+        .filter(message -> "IN".equals(message.direction()))
+        .toList();
+    String subject = incoming.isEmpty() ? "" : nullToEmpty(incoming.get(0).subject());
+    String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
+    execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.normalize(subject, body), true));
+    execution.setVariable(LANGUAGE, LanguageDetector.detect(subject, body));
+    Object proposal = execution.getVariable(URGENCY_PROPOSAL);
+    // an agent's proposal from the phone call wins over the decision table (the urgency task keeps it)
+    execution.setVariable(URGENCY, proposal == null || proposal.toString().isBlank() ? null : proposal.toString());
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}
