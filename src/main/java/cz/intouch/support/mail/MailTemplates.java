@@ -45,7 +45,7 @@ public class MailTemplates {
 
   public record RenderedMail(String subject, String body) {}
 
-  private record Template(String file, String subject, String body) {}
+  record Template(String file, String subject, String body) {}
 
   private final Map<MessageKind, Template> templates = new EnumMap<>(MessageKind.class);
   private final String signature;
@@ -89,7 +89,7 @@ public class MailTemplates {
     return names;
   }
 
-  private static Template parse(MessageKind kind, String file, String text) {
+  static Template parse(MessageKind kind, String file, String text) {
     String normalized = text.replace("\r\n", "\n");
     int firstBreak = normalized.indexOf('\n');
     String firstLine = firstBreak < 0 ? normalized : normalized.substring(0, firstBreak);
