@@ -1,0 +1,72 @@
+package cz.intouch.support.mail;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+
+/**
+ * Dates and codes as a Czech customer reads them. Spelled out here rather than taken from
+ * {@code Locale("cs")}: the JDK's text depends on its locale provider (COMPAT vs CLDR), ours must not.
+ */
+public final class CzechFormats {
+
+  public static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+
+  private static final String[] DAYS = {"pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"};
+
+  /** Genitive: "30. listopadu". */
+  private static final String[] MONTHS = {"ledna", "února", "března", "dubna", "května", "června", "července",
+      "srpna", "září", "října", "listopadu", "prosince"};
+
+  private static final Map<String, String> URGENCIES = Map.of(
+      "COMMON_QUESTION", "běžný dotaz",
+      "SERIOUS", "závažný problém",
+      "LESS_SERIOUS", "méně závažný problém",
+      "COSMETIC", "kosmetická vada");
+
+  private static final Map<String, String> OUT_OF_SCOPE_CATEGORIES = Map.of(
+      "ON_SITE", "servis u zákazníka",
+      "INSTALLATION", "instalace nebo upgrade programu",
+      "PROGRAMMING", "programátorské práce",
+      "CONSULTING", "odborné konzultace",
+      "TRANSPORT", "doprava",
+      "ANALYSIS", "analytické práce");
+
+  private CzechFormats() {}
+
+  /** "pondělí 30. listopadu 2026 16:00", in Prague time whatever the zone of the argument. */
+  public static String deadline(ZonedDateTime moment) {
+    ZonedDateTime local = moment.withZoneSameInstant(PRAGUE);
+    return "%s %s %d:%02d".formatted(day(local.getDayOfWeek()), date(local.toLocalDate()), local.getHour(),
+        local.getMinute());
+  }
+
+  /** "31. prosince 2026". */
+  public static String date(LocalDate date) {
+    return date.getDayOfMonth() + ". " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+  }
+
+  /** Czech name of an urgency class (the contract's codes COMMON_QUESTION, SERIOUS, LESS_SERIOUS, COSMETIC). */
+  public static String urgency(String urgencyCode) {
+    return lookUp(URGENCIES, urgencyCode, "urgency");
+  }
+
+  /** Czech name of a service technical support does not include (ON_SITE, INSTALLATION, ...). */
+  public static String outOfScopeCategory(String code) {
+    return lookUp(OUT_OF_SCOPE_CATEGORIES, code, "out-of-scope category");
+  }
+
+  private static String day(DayOfWeek day) {
+    return DAYS[day.getValue() - 1];
+  }
+
+  private static String lookUp(Map<String, String> names, String code, String what) {
+    String name = code == null ? null : names.get(code);
+    if (name == null) {
+      throw new IllegalArgumentException("Unknown " + what + " code: " + code + " (known: " + names.keySet() + ")");
+    }
+    return name;
+  }
+}

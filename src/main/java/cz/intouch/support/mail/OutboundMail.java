@@ -1,0 +1,241 @@
+package cz.intouch.support.mail;
+
+import cz.intouch.support.mail.MailTemplates.RenderedMail;
+import cz.intouch.support.mail.Outbox.Outgoing;
+import cz.intouch.support.ticket.TicketMessages;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way the desk writes to customers and staff: renders the Czech template, records the message in the
+ * ticket's store and sends it.
+ *
+ * <p>Exactly once under retries, as far as SMTP allows: the row is committed as PENDING in its own
+ * transaction before sending and marked SENT in another one after the server accepted the mail, so a retried
+ * step (same dedupKey) finds SENT and stops there. A crash between the server's acceptance and the SENT
+ * update leaves PENDING, and the retry sends the same text with the same Message-ID again: at least once in
+ * that window, which the recipient's client can collapse by Message-ID.
+ */
+@Service
+public class OutboundMail {
+
+  public static final String DISPLAY_NAME = "Technická podpora InTouch CRM";
+  /** Our own loop marker: intake ignores mail carrying it, whatever the other side's headers say. */
+  public static final String LOOP_HEADER = "X-InTouch-Support-Loop";
+  /** Model flag: the customer did not write in Czech, so the first answer says we only speak Czech. */
+  public static final String NOT_CZECH = "notCzech";
+  public static final String ENGLISH_NOTE = "Please note that technical support is provided in the Czech language only.";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundMail.class);
+
+  private static final Set<MessageKind> FIRST_ANSWERS =
+      Set.of(MessageKind.ACKNOWLEDGEMENT, MessageKind.MISSING_IDENTIFICATION);
+
+  /** Automatic customer mails: what a mail loop would multiply, hence what the daily cap counts. */
+  private static final List<String> CAPPED_KINDS = Arrays.stream(MessageKind.values())
+      .filter(OutboundMail::capped).map(Enum::name).toList();
+
+  private static final Pattern TICKET_NUMBER = Pattern.compile("TS-\\d{4}-\\d{6}");
+
+  private final JavaMailSender mailSender;
+  private final MailTemplates templates;
+  private final TicketMessages messages;
+  private final Outbox outbox;
+  private final TransactionTemplate ownTransaction;
+  private final InternetAddress from;
+  private final String messageIdDomain;
+  private final int autoReplyLimitPerDay;
+
+  OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
+      PlatformTransactionManager transactions, MailSettings settings,
+      @Value("${support.mail.auto-reply-limit-per-day:20}") int autoReplyLimitPerDay) {
+    this.mailSender = mailSender;
+    this.templates = templates;
+    this.messages = messages;
+    this.outbox = outbox;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    try {
+      this.from = new InternetAddress(settings.supportAddress(), DISPLAY_NAME, "UTF-8");
+    } catch (UnsupportedEncodingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    this.messageIdDomain = settings.supportAddress().substring(settings.supportAddress().indexOf('@') + 1);
+    this.autoReplyLimitPerDay = autoReplyLimitPerDay;
+  }
+
+  /**
+   * Sends a mail of the given kind about a ticket, at most once per dedupKey.
+   *
+   * @param model values for the template's placeholders (see {@link MessageKind#placeholders()}), plus the
+   *     optional flag {@link #NOT_CZECH}; {@code ticketNumber} is added here
+   * @param dedupKey unique per intended mail, e.g. activity instance id + kind; null sends unconditionally
+   * @return the Message-ID (with angle brackets) of the mail, also when it had been sent or suppressed before
+   * @throws MailException when the SMTP server cannot be reached or refuses: the row stays PENDING and a call
+   *     with the same dedupKey sends it
+   */
+  public String send(MessageKind kind, String ticketNumber, String recipient, Map<String, ?> model,
+      String dedupKey) {
+    Objects.requireNonNull(kind, "kind");
+    if (ticketNumber == null || !TICKET_NUMBER.matcher(ticketNumber).matches()) {
+      throw new IllegalArgumentException("Not a ticket number: " + ticketNumber);
+    }
+    InternetAddress to = address(recipient);
+    if (dedupKey != null) {
+      Optional<Outgoing> earlier = outbox.byDedupKey(dedupKey);
+      if (earlier.isPresent()) {
+        return resume(earlier.get());
+      }
+    }
+
+    Map<String, Object> values = new HashMap<>(model == null ? Map.of() : model);
+    values.put(MessageKind.TICKET_NUMBER, ticketNumber);
+    RenderedMail rendered = templates.render(kind, values);
+    String body = rendered.body();
+    if (FIRST_ANSWERS.contains(kind) && Boolean.TRUE.equals(values.get(NOT_CZECH))) {
+      body = ENGLISH_NOTE + "\n\n" + body;
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String recipientKey = to.getAddress().toLowerCase(Locale.ROOT);
+    boolean suppressed = capped(kind)
+        && outbox.countSince(recipientKey, CAPPED_KINDS, Outbox.dayBefore(now)) >= autoReplyLimitPerDay;
+    Outgoing draft = new Outgoing(0, ticketNumber, kind.name(), from.getAddress(), recipientKey,
+        subjectWithTicketNumber(rendered.subject(), ticketNumber), body, newMessageId(ticketNumber),
+        messages.lastIncomingMessageId(ticketNumber).orElse(null),
+        suppressed ? Outbox.SUPPRESSED : Outbox.PENDING);
+
+    Outgoing stored;
+    try {
+      stored = ownTransaction.execute(status -> outbox.insert(draft, dedupKey, now));
+    } catch (DuplicateKeyException sameKeyMeanwhile) {
+      // a concurrent attempt with the same dedupKey owns the mail now; it sends or retries it
+      return outbox.byDedupKey(dedupKey).map(Outgoing::messageId).orElseThrow(() -> sameKeyMeanwhile);
+    }
+    if (suppressed) {
+      log.warn("{} for {} to {} not sent: more than {} automatic mails to this address within 24 hours "
+          + "(a mail loop?)", kind, ticketNumber, recipientKey, autoReplyLimitPerDay);
+      return stored.messageId();
+    }
+    return transmit(stored, to);
+  }
+
+  /** The mail's own limit: automatic mails to customers. Staff must hear of every SLA problem. */
+  private static boolean capped(MessageKind kind) {
+    return kind.automatic() && kind.audience() == MessageKind.Audience.CUSTOMER;
+  }
+
+  private String resume(Outgoing earlier) {
+    if (!Outbox.PENDING.equals(earlier.status())) {
+      log.debug("{} of {} already {}, not sent again", earlier.kind(), earlier.ticketNumber(), earlier.status());
+      return earlier.messageId();
+    }
+    log.info("Resending {} of {} left PENDING by a failed attempt", earlier.kind(), earlier.ticketNumber());
+    return transmit(earlier, address(earlier.recipient()));
+  }
+
+  /** Sends exactly what the row holds, so a retry repeats the same text and Message-ID. */
+  private String transmit(Outgoing mail, InternetAddress to) {
+    MimeMessage message = mimeMessage(mail, to);
+    try {
+      mailSender.send(message);
+    } catch (MailException e) {
+      throw new MailSendException(MessageKind.valueOf(mail.kind()) + " of " + mail.ticketNumber() + " to "
+          + mail.recipient() + " not sent (kept PENDING for a retry): " + e.getMessage(), e);
+    }
+    ownTransaction.executeWithoutResult(status ->
+        outbox.markSent(mail.id(), ClockUtil.getCurrentTime().toInstant()));
+    log.info("Sent {} of {} to {} as {}", mail.kind(), mail.ticketNumber(), mail.recipient(), mail.messageId());
+    return mail.messageId();
+  }
+
+  private MimeMessage mimeMessage(Outgoing mail, InternetAddress to) {
+    MimeMessage message = new MimeMessage(session()) {
+      // JavaMail replaces the Message-ID on saveChanges(); keep ours, it is what replies refer to
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", mail.messageId());
+      }
+    };
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(to);
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      helper.setSentDate(new Date());
+      String autoSubmitted = MessageKind.valueOf(mail.kind()).author().autoSubmitted();
+      if (autoSubmitted != null) {
+        message.setHeader("Auto-Submitted", autoSubmitted);
+      }
+      message.setHeader(LOOP_HEADER, mail.ticketNumber());
+      // keeps Exchange/Outlook from answering with out-of-office and similar auto-replies
+      message.setHeader("X-Auto-Response-Suppress", "All");
+      if (mail.inReplyTo() != null) {
+        message.setHeader("In-Reply-To", mail.inReplyTo());
+        message.setHeader("References", mail.inReplyTo());
+      }
+      return message;
+    } catch (MessagingException e) {
+      throw new MailPreparationException("Cannot build " + mail.kind() + " of " + mail.ticketNumber(), e);
+    }
+  }
+
+  private Session session() {
+    return mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+  }
+
+  private String newMessageId(String ticketNumber) {
+    return "<" + ticketNumber + "." + UUID.randomUUID().toString().replace("-", "") + "@" + messageIdDomain + ">";
+  }
+
+  /** The contract: the ticket number in brackets ends every subject, exactly once. */
+  static String subjectWithTicketNumber(String subject, String ticketNumber) {
+    String tag = "[" + ticketNumber + "]";
+    return (subject.replace(tag, " ").replaceAll("\\s+", " ").strip() + " " + tag).strip();
+  }
+
+  private static InternetAddress address(String recipient) {
+    if (recipient == null || recipient.isBlank()) {
+      throw new IllegalArgumentException("No recipient");
+    }
+    try {
+      InternetAddress address = new InternetAddress(recipient, true);
+      address.validate();
+      return address;
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("Not an e-mail address: " + recipient, e);
+    }
+  }
+}
