@@ -4,9 +4,7 @@ import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.identification.Identification;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,27 +52,25 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
       log.info("{}: no e-mail address for {}, {} not sent", ticketNumber, execution.getVariable(CONTACT_NAME), message);
       return;
     }
+    if (message == MessageKind.ACKNOWLEDGEMENT && "ANSWERED_IN_CALL".equals(execution.getVariable(SLA_RULE))) {
+      return; // the caller got the answer on the phone: nothing to acknowledge
+    }
     int sent = execution.getVariable(MAILS_SENT) instanceof Integer count ? count : 0;
     outbound.send(message, ticketNumber, recipient, model(execution, sent == 0), ticketNumber + ":mail:" + (sent + 1));
     execution.setVariable(MAILS_SENT, sent + 1);
   }
 
+  /** Raw variables: the templates print codes and dates in Czech themselves (see MailTemplates). */
   private Map<String, Object> model(DelegateExecution execution, boolean firstAnswer) {
     Map<String, Object> model = new HashMap<>();
-    Object urgency = execution.getVariable(URGENCY);
-    model.put("urgency", urgency == null ? "" : CzechFormats.urgency(urgency.toString()));
-    Object deadline = execution.getVariable(SLA_DEADLINE);
-    model.put("slaDeadline", deadline instanceof Date date
-        ? CzechFormats.deadline(ZonedDateTime.ofInstant(date.toInstant(), CzechFormats.PRAGUE)) : "");
+    model.put("urgency", execution.getVariable(URGENCY));
+    model.put("slaDeadline", execution.getVariable(SLA_DEADLINE));
     model.put("missingItems", missingItems(execution.getVariable(MISSING_IDENTIFICATION)));
     Object validUntil = execution.getVariable(CONTRACT_VALID_UNTIL);
-    model.put("contractValidUntil", validUntil == null ? "" : CzechFormats.date(LocalDate.parse(validUntil.toString())));
-    Object category = execution.getVariable(OUT_OF_SCOPE_CATEGORY);
-    model.put("outOfScopeCategory", category == null ? "" : CzechFormats.outOfScopeCategory(category.toString()));
-    Object agentMessage = execution.getVariable(AGENT_MESSAGE);
-    model.put("agentMessage", agentMessage == null ? "" : agentMessage.toString());
-    Object release = execution.getVariable("releaseVersion");
-    model.put("releaseVersion", release == null ? "" : release.toString());
+    model.put("contractValidUntil", validUntil == null ? null : LocalDate.parse(validUntil.toString()));
+    model.put("outOfScopeCategory", execution.getVariable(OUT_OF_SCOPE_CATEGORY));
+    model.put("agentMessage", execution.getVariable(AGENT_MESSAGE));
+    model.put("releaseVersion", execution.getVariable("releaseVersion"));
     model.put("extranetUrl", extranetUrl);
     Object language = execution.getVariable(LANGUAGE);
     model.put(OutboundMail.NOT_CZECH, firstAnswer && language != null && !"cs".equals(language));

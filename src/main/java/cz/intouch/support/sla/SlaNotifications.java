@@ -3,10 +3,8 @@ package cz.intouch.support.sla;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.config.SupportStaff;
-import cz.intouch.support.mail.CzechFormats;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -75,12 +73,11 @@ public class SlaNotifications {
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
     Date deadline = (Date) execution.getVariable(SLA_DEADLINE);
     Object urgency = execution.getVariable(URGENCY);
-    Map<String, Object> model = Map.of(
-        "companyName", String.valueOf(execution.getVariable(COMPANY_NAME)),
-        "urgency", urgency == null ? "" : CzechFormats.urgency(urgency.toString()),
-        "slaDeadline", deadline == null ? "" : CzechFormats.deadline(ZonedDateTime.ofInstant(deadline.toInstant(),
-            CzechFormats.PRAGUE)),
-        "taskUrl", task == null ? "" : taskBaseUrl + task.getId());
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("companyName", execution.getVariable(COMPANY_NAME));
+    model.put("urgency", urgency);
+    model.put("slaDeadline", deadline);
+    model.put("taskUrl", task == null ? "" : taskBaseUrl + task.getId());
     for (String recipient : recipients) {
       // one mail per recipient and timer firing; a retried job finds the ones already sent
       outbound.send(kind, ticketNumber, recipient, model,
