@@ -3,6 +3,9 @@ package cz.intouch.support.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.intake.Channel;
+import cz.intouch.support.intake.TicketIntake;
+import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,7 @@ class StaffSecurityTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired TicketIntake intake;
 
   private final HttpClient http = HttpClient.newBuilder()
       .cookieHandler(new java.net.CookieManager())
@@ -74,8 +78,12 @@ class StaffSecurityTest {
 
   @Test
   void managerSeesTasksButCannotCompleteThem() throws Exception {
-    runtime.startProcessInstanceByKey("supportRequest", "TS-2026-900001");
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey("TS-2026-900001").singleResult();
+    // an out-of-scope request waits for an agent's confirmation without any asynchronous step before it
+    String ticket = intake.open(new TicketIntake.NewRequest(Channel.WEB, Instant.now(), "Instalace",
+        "Prosíme, nainstalujte nám InTouch 5.3.2 na nový server.", null, null, null,
+        "jan.novak@strojirny-horice.cz", null, null, false, null));
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("UserTask_ConfirmRefusal");
 
     assertThat(get("/engine-rest/task/" + task.getId(), "manager", "manager").statusCode()).isEqualTo(200);
     assertThat(post("/engine-rest/task/" + task.getId() + "/complete", "manager", "manager", "{}").statusCode())
@@ -84,8 +92,8 @@ class StaffSecurityTest {
         .statusCode()).isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
-    assertThat(post("/engine-rest/task/" + task.getId() + "/complete", "agent", "agent", "{}").statusCode())
-        .isEqualTo(204);
+    assertThat(post("/engine-rest/task/" + task.getId() + "/complete", "agent", "agent",
+        "{\"variables\": {\"refusalConfirmed\": {\"value\": false}}}").statusCode()).isEqualTo(204);
   }
 
   @Test

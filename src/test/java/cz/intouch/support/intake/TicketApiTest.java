@@ -1,0 +1,112 @@
+package cz.intouch.support.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.intouch.support.SupportDeskTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The JSON API of the contract: triage dry run, web/phone intake and the ticket view, over real HTTP. */
+@SupportDeskTest
+class TicketApiTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void triageOfASeriousProblemOnFridayAfternoonGivesMonday1600AndCreatesNothing() throws Exception {
+    long before = runtime.createProcessInstanceQuery().count();
+    HttpResponse<String> response = post("/api/triage", """
+        {"subject": "Program nejde spustit", "body": "Po aktualizaci InTouch vůbec nejde spustit, nikdo nemůže pracovat.",
+         "channel": "EMAIL", "receivedAt": "2026-11-27T15:00:00+01:00"}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode triage = json.readTree(response.body());
+    assertThat(triage.get("scope").asText()).isEqualTo("IN_SCOPE");
+    assertThat(triage.get("outOfScopeCategory").isNull()).isTrue();
+    assertThat(triage.get("urgency").asText()).isEqualTo("SERIOUS");
+    assertThat(triage.get("slaDeadline").asText()).isEqualTo("2026-11-30T16:00:00+01:00");
+    assertThat(triage.get("language").asText()).isEqualTo("cs");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void triageOfACosmeticDefectHasNoDeadline() throws Exception {
+    JsonNode triage = json.readTree(post("/api/triage", """
+        {"subject": "Překlep", "body": "V menu je překlep v popisku tlačítka, jinak vše funguje.",
+         "channel": "WEB", "receivedAt": "2026-11-25T10:00:00+01:00"}""").body());
+    assertThat(triage.get("urgency").asText()).isEqualTo("COSMETIC");
+    assertThat(triage.get("slaDeadline").isNull()).isTrue();
+  }
+
+  @Test
+  void badInputIsA4xxJsonErrorNamingTheField() throws Exception {
+    HttpResponse<String> unknownChannel = post("/api/triage", """
+        {"subject": "x", "body": "y", "channel": "FAX", "receivedAt": "2026-11-25T10:00:00+01:00"}""");
+    assertThat(unknownChannel.statusCode()).isEqualTo(400);
+    assertThat(unknownChannel.body()).contains("channel");
+
+    HttpResponse<String> malformed = post("/api/triage", "{\"subject\": ");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> emptyBody = post("/api/tickets", """
+        {"channel": "WEB", "subject": "x", "body": ""}""");
+    assertThat(emptyBody.statusCode()).isEqualTo(400);
+    assertThat(emptyBody.body()).contains("body");
+
+    long before = runtime.createProcessInstanceQuery().count();
+    HttpResponse<String> invalidIco = post("/api/tickets", """
+        {"channel": "WEB", "subject": "x", "body": "Nejde tisk.", "companyId": "12345678"}""");
+    assertThat(invalidIco.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(invalidIco.body()).get("field").asText()).isEqualTo("companyId");
+    assertThat(runtime.createProcessInstanceQuery().count()).as("nothing half-created").isEqualTo(before);
+  }
+
+  @Test
+  void aWebTicketIsCreatedWithItsNumberAndCanBeReadBack() throws Exception {
+    HttpResponse<String> created = post("/api/tickets", """
+        {"channel": "WEB", "subject": "Chyba při tisku", "contactEmail": "jan.novak@strojirny-horice.cz",
+         "body": "Dobrý den, ve verzi 5.3.2 nejde vytisknout fakturu, ostatní funguje."}""");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String ticketNumber = json.readTree(created.body()).get("ticketNumber").asText();
+    assertThat(ticketNumber).matches("TS-\\d{4}-\\d{6}");
+
+    HttpResponse<String> view = get("/api/tickets/" + ticketNumber);
+    assertThat(view.statusCode()).isEqualTo(200);
+    JsonNode ticket = json.readTree(view.body());
+    assertThat(ticket.get("ticketNumber").asText()).isEqualTo(ticketNumber);
+    assertThat(ticket.get("channel").asText()).isEqualTo("WEB");
+    assertThat(ticket.get("identified").asBoolean()).isTrue();
+    assertThat(ticket.get("companyId").asText()).isEqualTo("28166345");
+    assertThat(ticket.get("messages").get(0).get("body").asText()).contains("fakturu");
+
+    assertThat(get("/api/tickets/TS-1999-000001").statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("agent:agent".getBytes(StandardCharsets.UTF_8)));
+  }
+}
