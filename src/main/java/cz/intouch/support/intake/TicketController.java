@@ -7,6 +7,7 @@ import cz.intouch.support.config.NotFoundException;
 import cz.intouch.support.customer.Ico;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
+import cz.intouch.support.triage.Urgency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -39,7 +39,6 @@ public class TicketController {
   static final List<String> CONTRACT_VARIABLES = List.of(TICKET_NUMBER, CHANNEL, COMPANY_ID, COMPANY_NAME,
       CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION, IDENTIFIED, CONTRACT_VALID, SCOPE, OUT_OF_SCOPE_CATEGORY,
       URGENCY, SLA_DEADLINE, STATUS);
-  private static final Set<String> URGENCIES = Set.of("COMMON_QUESTION", "SERIOUS", "LESS_SERIOUS", "COSMETIC");
 
   private final TicketIntake intake;
   private final TicketMessages messages;
@@ -76,8 +75,9 @@ public class TicketController {
       throw new BadRequestException("companyId", "Neplatné IČO " + request.companyId() + " (kontrolní číslice).");
     }
     if (request.urgencyProposal() != null && !request.urgencyProposal().isBlank()
-        && !URGENCIES.contains(request.urgencyProposal())) {
-      throw new BadRequestException("urgencyProposal", "Neznámá naléhavost; povolené hodnoty: " + URGENCIES + ".");
+        && !Urgency.isKnown(request.urgencyProposal())) {
+      throw new BadRequestException("urgencyProposal",
+          "Neznámá naléhavost; povolené hodnoty: " + java.util.Arrays.toString(Urgency.values()) + ".");
     }
     Instant receivedAt = request.receivedAt() != null ? request.receivedAt().toInstant()
         : ClockUtil.getCurrentTime().toInstant();

@@ -2,7 +2,6 @@ package cz.intouch.support.triage;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,12 +10,10 @@ import org.springframework.stereotype.Component;
 @Component("reclassify")
 public class ReclassifyDelegate implements JavaDelegate {
 
-  static final Set<String> URGENCIES = Set.of("COMMON_QUESTION", "SERIOUS", "LESS_SERIOUS", "COSMETIC");
-
   @Override
   public void execute(DelegateExecution execution) {
     String target = String.valueOf(execution.getVariable(RECLASSIFY_TO));
-    if (!URGENCIES.contains(target)) {
+    if (!Urgency.isKnown(target)) {
       throw new IllegalArgumentException("Unknown urgency " + target);
     }
     execution.setVariable(URGENCY, target);
