@@ -31,7 +31,7 @@ public class PrepareTriageDelegate implements JavaDelegate {
         .toList();
     String subject = incoming.isEmpty() ? "" : nullToEmpty(incoming.get(0).subject());
     String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
-    execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.normalize(subject, body), true));
+    execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.decisionInput(subject, body), true));
     execution.setVariable(LANGUAGE, LanguageDetector.detect(subject, body));
     Object proposal = execution.getVariable(URGENCY_PROPOSAL);
     // an agent's proposal from the phone call wins over the decision table (the urgency task keeps it)

@@ -90,6 +90,22 @@ public final class RequestText {
     return String.join("\n", kept).strip();
   }
 
+  /**
+   * What the decision tables get: {@link #normalize} cut to {@value #DECISION_INPUT_LIMIT} characters at a word
+   * boundary. Decision history stores every input in a 4000-character column, and what decides urgency and
+   * scope stands at the start of a request anyway.
+   */
+  public static String decisionInput(String subject, String body) {
+    String text = normalize(subject, body);
+    if (text.length() <= DECISION_INPUT_LIMIT) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', DECISION_INPUT_LIMIT - 1);
+    return text.substring(0, cut <= 0 ? DECISION_INPUT_LIMIT - 1 : cut) + " ";
+  }
+
+  public static final int DECISION_INPUT_LIMIT = 3900;
+
   /** Subject plus new body text in the normalised form described in the class Javadoc. */
   public static String normalize(String subject, String body) {
     String s = subject == null ? "" : SUBJECT_PREFIX.matcher(subject).replaceFirst("");

@@ -30,7 +30,7 @@ public class TriageService {
       String language) {}
 
   public Triage triage(String subject, String body, String channel, OffsetDateTime receivedAt) {
-    String text = RequestText.normalize(subject, body);
+    String text = RequestText.decisionInput(subject, body);
     DmnDecisionResultEntries scope = decide("scope", Map.of("text", text, "channel", channel));
     DmnDecisionResultEntries urgency = decide("urgency", Map.of("text", text, "channel", channel));
     String urgencyCode = urgency.getEntry("urgency");

@@ -96,6 +96,47 @@ class TicketApiTest {
     assertThat(get("/api/tickets/TS-1999-000001").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aLongRequestIsStoredWholeOutsideTheProcessVariables() throws Exception {
+    String longBody = "Dobrý den, ve verzi 5.3.2 nejde tisk faktur. " + "Podrobný popis chyby. ".repeat(2000);
+    assertThat(longBody.length()).isGreaterThan(40_000);
+    HttpResponse<String> created = post("/api/tickets", json.writeValueAsString(java.util.Map.of(
+        "channel", "WEB", "subject", "Tisk", "contactEmail", "jan.novak@strojirny-horice.cz", "body", longBody)));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String ticketNumber = json.readTree(created.body()).get("ticketNumber").asText();
+
+    JsonNode ticket = json.readTree(get("/api/tickets/" + ticketNumber).body());
+    assertThat(ticket.get("messages").get(0).get("body").asText()).isEqualTo(longBody);
+    String instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("supportRequest")
+        .processInstanceBusinessKey(ticketNumber).singleResult().getId();
+    assertThat(runtime.getVariables(instanceId).values()).noneMatch(
+        value -> value instanceof String text && text.length() > 4000);
+  }
+
+  @Test
+  void anAgentRecordsAPhoneCallThroughTheStartFormOfTheEngineApi() throws Exception {
+    HttpResponse<String> started = post("/engine-rest/process-definition/key/supportRequest/submit-form", """
+        {"variables": {
+          "companyId": {"value": "28166345"}, "contactName": {"value": "Jan Novák"},
+          "programVersion": {"value": "5.3.2"}, "subject": {"value": "Jak exportovat kontakty"},
+          "description": {"value": "Volající se ptal, jak exportovat kontakty do Excelu."},
+          "urgencyProposal": {"value": "COMMON_QUESTION"}, "answeredInCall": {"value": true},
+          "channel": {"value": "PHONE"}}}""");
+    assertThat(started.statusCode()).isEqualTo(200);
+    String instanceId = json.readTree(started.body()).get("id").asText();
+    String ticketNumber = engine().getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(instanceId).singleResult().getBusinessKey();
+    assertThat(ticketNumber).matches("TS-\\d{4}-\\d{6}");
+    assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("recordedBy").singleResult().getValue()).isEqualTo("agent");
+  }
+
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+  private org.camunda.bpm.engine.ProcessEngine engine() {
+    return processEngine;
+  }
+
   private HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -313,6 +313,42 @@ class SupportRequestProcessTest {
     assertThat(ticket).isEnded().hasPassed("ServiceTask_CloseUnanswered", "EndEvent_ClosedUnanswered");
   }
 
+  @Test
+  void secondLevelCanReturnTheTicketToFirstLevel() {
+    ProcessInstance ticket = open(NOVAK, "Chyba při exportu",
+        "Ve verzi 5.3.2 končí export do Excelu chybou.", "2026-11-25T10:00:00+01:00");
+    runAsyncSteps();
+    BpmnAwareTests.complete(task(ticket));
+    BpmnAwareTests.complete(task(ticket), Map.of("outcome", "HANDOVER"));
+
+    BpmnAwareTests.complete(task(ticket), Map.of("outcome", "BACK_TO_FIRST_LEVEL",
+        "agentMessage", "Zeptejte se prosím zákazníka na přesnou verzi Excelu."));
+
+    assertThat(ticket).isWaitingAt("UserTask_ResolveFirstLevel");
+    assertThat(task(ticket)).hasCandidateGroup("support-agents");
+  }
+
+  @Test
+  void aRequestNotWrittenInCzechIsServedAndTheFirstAnswerSaysSupportIsInCzechOnly() throws Exception {
+    ProcessInstance ticket = open(NOVAK, "Program crashes",
+        "Hello, since the update to version 5.3.2 the program crashes on start and nobody can work. Thank you.",
+        "2026-11-25T10:00:00+01:00");
+    runAsyncSteps();
+
+    assertThat(ticket).isWaitingAt("UserTask_InitiateResolution").variables().containsEntry("language", "en");
+    String acknowledgement = body(lastMailTo(NOVAK));
+    assertThat(acknowledgement).contains("Dobrý den", "technical support is provided in the Czech language only");
+  }
+
+  @Test
+  void aCzechRequestGetsNoEnglishSentence() throws Exception {
+    ProcessInstance ticket = open(NOVAK, "Dotaz", "Dobrý den, jak nastavím uživatelská práva ve verzi 5.3.2?",
+        "2026-11-25T10:00:00+01:00");
+    runAsyncSteps();
+    assertThat(body(lastMailTo(NOVAK))).doesNotContain("Czech language only");
+    assertThat(ticket).variables().containsEntry("urgency", "COMMON_QUESTION");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------------------
 
   private ProcessInstance open(String from, String subject, String body, String receivedAt) {

@@ -59,4 +59,11 @@ class RequestTextTest {
         .isEqualTo(" zlutoucky kun e mail ms sql verze 5.3 ");
     assertThat(RequestText.normalize(null, null)).isEqualTo(" ");
   }
+
+  @Test
+  void decisionInputFitsTheDecisionHistoryAndKeepsTheStart() {
+    String input = RequestText.decisionInput("Nejde tisk", "Dobrý den, nejde tisk. " + "dlouhý popis ".repeat(1000));
+    org.assertj.core.api.Assertions.assertThat(input.length()).isLessThanOrEqualTo(RequestText.DECISION_INPUT_LIMIT);
+    org.assertj.core.api.Assertions.assertThat(input).startsWith(" nejde tisk dobry den nejde tisk ").endsWith(" ");
+  }
 }
