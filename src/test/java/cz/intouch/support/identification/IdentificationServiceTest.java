@@ -1,0 +1,66 @@
+package cz.intouch.support.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.customer.CustomerRegistry;
+import cz.intouch.support.identification.Identification.Missing;
+import cz.intouch.support.identification.IdentificationService.Claims;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The contract's identification rules against the demo customer registry. */
+@SupportDeskTest
+class IdentificationServiceTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired IdentificationService identification;
+  @Autowired CustomerRegistry registry;
+
+  @Test
+  void aRegisteredContactsAddressIdentifiesCompanyAndPerson() {
+    Identification result = identification.identify(new Claims("Jan.Novak@strojirny-horice.cz", null, null, null,
+        null, "Ve verzi 5.3.2 nejde tisk.", TODAY));
+    assertThat(result.identified()).isTrue();
+    assertThat(result.companyId()).isEqualTo("28166345");
+    assertThat(result.contactName()).isEqualTo("Jan Novák");
+    assertThat(result.programVersion()).isEqualTo("5.3.2");
+    assertThat(result.contractValid()).isTrue();
+  }
+
+  @Test
+  void anUnknownAddressAtTheCompanysDomainIdentifiesNobody() {
+    Identification result = identification.identify(new Claims("neznamy@strojirny-horice.cz", null, null, null,
+        "5.3.2", "Nejde tisk.", TODAY));
+    assertThat(result.identified()).isFalse();
+    assertThat(result.missing()).contains(Missing.COMPANY);
+  }
+
+  @Test
+  void aNamedPersonOfACompanyFoundByNameBecomesANewContact() {
+    Identification result = identification.identify(new Claims(null, null, "strojirny horice", "Eva Malá",
+        "5.3.2", "", TODAY));
+    assertThat(result.identified()).isTrue();
+    assertThat(result.companyName()).isEqualTo("Strojírny Hořice s.r.o.");
+    assertThat(registry.findContact(registry.findCompanyByIco("28166345").orElseThrow().id(), "Malá Eva"))
+        .isPresent();
+  }
+
+  @Test
+  void anInvalidCompanyIdDoesNotIdentifyAndMissingPiecesAreListedInOrder() {
+    Identification result = identification.identify(new Claims(null, "28166346", null, null, null, "Nejde tisk.",
+        TODAY));
+    assertThat(result.missing()).containsExactly(Missing.COMPANY, Missing.PERSON, Missing.VERSION);
+  }
+
+  @Test
+  void anExpiredContractIsReported() {
+    Identification result = identification.identify(new Claims("zdenek.kucera@dopravavltava.cz", null, null, null,
+        "5.1.0", "", TODAY));
+    assertThat(result.identified()).isTrue();
+    assertThat(result.contractValid()).isFalse();
+    assertThat(result.contractValidUntil()).isEqualTo(LocalDate.of(2025, 12, 31));
+  }
+}
