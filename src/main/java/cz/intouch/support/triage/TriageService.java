@@ -1,28 +1,40 @@
 package cz.intouch.support.triage;
 
 import cz.intouch.support.sla.SlaDeadlines;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
- * The triage dry run: the same deployed DMN decisions (scope, urgency, slaPolicy, latest versions, as the
- * process's business rule tasks use) and the same business calendar, without creating anything.
+ * The triage dry run: the latest deployed versions of the decisions the process's business rule tasks use
+ * (scope, urgency, slaPolicy) and the same business calendar. It evaluates them in a standalone DMN engine
+ * (FEEL, as in the process engine) so that trying a text leaves no decision history behind: it creates nothing.
  */
 @Service
 public class TriageService {
 
-  private final DecisionService decisions;
-  private final SlaDeadlines deadlines;
+  /** A new deployment is seen within this time; saves three queries per call. */
+  private static final long LATEST_VERSION_TTL_MILLIS = 2_000;
 
-  public TriageService(DecisionService decisions, SlaDeadlines deadlines) {
-    this.decisions = decisions;
+  private final RepositoryService repository;
+  private final SlaDeadlines deadlines;
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
+  private final Map<String, Latest> latestByKey = new ConcurrentHashMap<>();
+
+  private record Latest(String definitionId, long checkedAt) {}
+
+  public TriageService(RepositoryService repository, SlaDeadlines deadlines) {
+    this.repository = repository;
     this.deadlines = deadlines;
   }
 
@@ -39,15 +51,25 @@ public class TriageService {
     Date deadline = deadlines.deadlineDate(policy.getEntry("slaRule"), policy.getEntry("slaDays"),
         Date.from(receivedAt.toInstant()));
     return new Triage(scope.getEntry("scope"), scope.getEntry("outOfScopeCategory"), urgencyCode,
-        deadline == null ? null : offset(deadline.toInstant(), deadlines.calendar().zone()),
+        deadline == null ? null : deadline.toInstant().atZone(deadlines.calendar().zone()).toOffsetDateTime(),
         LanguageDetector.detect(subject, body));
   }
 
   private DmnDecisionResultEntries decide(String key, Map<String, Object> variables) {
-    return decisions.evaluateDecisionByKey(key).variables(Variables.fromMap(variables)).evaluate().getSingleResult();
+    DmnDecision decision = parsedById.computeIfAbsent(latestDefinitionId(key),
+        id -> dmn.parseDecision(key, repository.getDecisionModel(id)));
+    return dmn.evaluateDecisionTable(decision, Variables.fromMap(variables)).getSingleResult();
   }
 
-  private static OffsetDateTime offset(Instant instant, ZoneId zone) {
-    return instant.atZone(zone).toOffsetDateTime();
+  private String latestDefinitionId(String key) {
+    long now = System.currentTimeMillis();
+    Latest latest = latestByKey.get(key);
+    if (latest == null || now - latest.checkedAt() > LATEST_VERSION_TTL_MILLIS) {
+      DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+          .latestVersion().singleResult();
+      latest = new Latest(definition.getId(), now);
+      latestByKey.put(key, latest);
+    }
+    return latest.definitionId();
   }
 }

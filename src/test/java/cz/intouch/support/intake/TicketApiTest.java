@@ -29,6 +29,7 @@ class TicketApiTest {
   @Test
   void triageOfASeriousProblemOnFridayAfternoonGivesMonday1600AndCreatesNothing() throws Exception {
     long before = runtime.createProcessInstanceQuery().count();
+    long decisionsBefore = processEngine.getHistoryService().createHistoricDecisionInstanceQuery().count();
     HttpResponse<String> response = post("/api/triage", """
         {"subject": "Program nejde spustit", "body": "Po aktualizaci InTouch vůbec nejde spustit, nikdo nemůže pracovat.",
          "channel": "EMAIL", "receivedAt": "2026-11-27T15:00:00+01:00"}""");
@@ -41,6 +42,8 @@ class TicketApiTest {
     assertThat(triage.get("slaDeadline").asText()).isEqualTo("2026-11-30T16:00:00+01:00");
     assertThat(triage.get("language").asText()).isEqualTo("cs");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(processEngine.getHistoryService().createHistoricDecisionInstanceQuery().count())
+        .as("a dry run leaves no decision history").isEqualTo(decisionsBefore);
   }
 
   @Test
