@@ -58,7 +58,7 @@ public class TriageService {
   private DmnDecisionResultEntries decide(String key, Map<String, Object> variables) {
     DmnDecision decision = parsedById.computeIfAbsent(latestDefinitionId(key),
         id -> dmn.parseDecision(key, repository.getDecisionModel(id)));
-    return dmn.evaluateDecisionTable(decision, Variables.fromMap(variables)).getSingleResult();
+    return dmn.evaluateDecision(decision, Variables.fromMap(variables)).getSingleResult();
   }
 
   private String latestDefinitionId(String key) {
