@@ -40,7 +40,7 @@ public class ExtranetSecurity {
 
   @Bean
   @Order(5)
-  public SecurityFilterChain extranetSecurity(HttpSecurity http, ExtranetAccounts accounts, LoginThrottle throttle)
+  public SecurityFilterChain extranetFilterChain(HttpSecurity http, ExtranetAccounts accounts, LoginThrottle throttle)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     return http.securityMatcher(path.matcher("/extranet/**"))
