@@ -183,7 +183,9 @@ public class ReleaseRegister {
     List<String> fixed = fixedTicketsOf(version);
     List<String> unfixed = jdbc.queryForList("SELECT ticket_number FROM sd_release_ticket WHERE release_id = ?"
         + " AND NOT fixed ORDER BY ticket_number", String.class, release.id());
-    Release next = nextPlanned().orElse(null);
+    // the next release after this one; a lower planned version (a late patch) only when there is none higher
+    Release next = planned().stream().filter(r -> r.version().isNewerThan(version)).findFirst()
+        .or(this::nextPlanned).orElse(null);
     jdbc.update("UPDATE sd_release_ticket SET release_id = ? WHERE release_id = ? AND NOT fixed",
         next == null ? null : next.id(), release.id());
     return new Publication(require(version), fixed, unfixed, next);

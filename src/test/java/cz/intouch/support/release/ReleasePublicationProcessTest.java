@@ -133,7 +133,7 @@ class ReleasePublicationProcessTest {
     return runtime.startProcessInstanceByKey("releasePublication", variables);
   }
 
-  private ProcessInstance cosmeticTicket(String subject) {
+  private ProcessInstance cosmeticTicket(String subject) throws Exception {
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-25T09:00:00Z")));
     String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, ClockUtil.getCurrentTime().toInstant(),
         subject, "Dobrý den, " + subject.toLowerCase() + ", jinak vše funguje. Verze 5.3.2.", null, null, null, NOVAK,
