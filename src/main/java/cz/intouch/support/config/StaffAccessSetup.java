@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * left alone when present, so an administrator's later changes in Admin survive restarts.
  *
  * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to
- * work each of its tasks), managers read everything in Cockpit and complete nothing, only camunda-admin
+ * work each of its tasks), managers read everything in Cockpit and work only the release publication (no
+ * support ticket), only camunda-admin
  * (set up by the starter's admin-user) reaches Admin.
  */
 @Component
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class StaffAccessSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(StaffAccessSetup.class);
+
+  static final String RELEASE_PUBLICATION = "releasePublication";
 
   static final String FILTER_MY_TASKS = "Moje úkoly";
   static final String FILTER_GROUP_TASKS = "Úkoly mé skupiny";
@@ -74,7 +77,10 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
-    grant(authorizations, MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // managers run releasePublication (its tasks are theirs by candidate group, hence TASK_WORK) and start no ticket
+    grant(authorizations, MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
+    grant(authorizations, MANAGERS, Resources.PROCESS_DEFINITION, RELEASE_PUBLICATION,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(authorizations, MANAGERS, Resources.TASK, ANY, Permissions.READ);
     grant(authorizations, MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(authorizations, MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);

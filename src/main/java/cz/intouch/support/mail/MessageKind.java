@@ -28,6 +28,11 @@ public enum MessageKind {
   TICKET_CLOSED(Audience.CUSTOMER, Author.AUTO_GENERATED),
   FIXED_IN_RELEASE(Audience.CUSTOMER, Author.AUTO_GENERATED, "releaseVersion", "extranetUrl"),
   AGENT_REPLY(Audience.CUSTOMER, Author.PERSON, "agentMessage"),
+  /** Extranet account mails, about no ticket (see {@link OutboundMail#sendAccountMail}); the link is one-time. */
+  EXTRANET_SET_PASSWORD(Audience.CUSTOMER, Author.AUTO_GENERATED, "contactName", "companyName", "passwordLink",
+      "linkValidUntil"),
+  EXTRANET_PASSWORD_RESET(Audience.CUSTOMER, Author.AUTO_GENERATED, "contactName", "passwordLink",
+      "linkValidUntil"),
 
   // to staff
   SLA_WARNING(Audience.STAFF, Author.AUTO_GENERATED, "companyName", "urgency", "slaDeadline", "taskUrl"),

@@ -60,6 +60,10 @@ public class OutboundMail {
 
   private static final Logger log = LoggerFactory.getLogger(OutboundMail.class);
 
+  /** Mails about the customer's extranet account rather than a ticket: see {@link #sendAccountMail}. */
+  private static final Set<MessageKind> ACCOUNT_MAILS =
+      Set.of(MessageKind.EXTRANET_SET_PASSWORD, MessageKind.EXTRANET_PASSWORD_RESET);
+
   private static final Set<MessageKind> FIRST_ANSWERS =
       Set.of(MessageKind.ACKNOWLEDGEMENT, MessageKind.MISSING_IDENTIFICATION);
 
@@ -151,6 +155,25 @@ public class OutboundMail {
     return transmit(stored, to);
   }
 
+  /**
+   * Sends an extranet account mail, which belongs to no ticket: no ticket number in the subject and no row in the
+   * ticket's message store (whose rows all name a ticket). Not deduplicated: the caller (the extranet) decides when
+   * a new link is due, and a lost mail is replaced by asking for a password reset.
+   *
+   * @throws MailException when the SMTP server cannot be reached or refuses
+   */
+  public void sendAccountMail(MessageKind kind, String recipient, Map<String, ?> model) {
+    if (!ACCOUNT_MAILS.contains(kind)) {
+      throw new IllegalArgumentException(kind + " is about a ticket: use send()");
+    }
+    InternetAddress to = address(recipient);
+    RenderedMail rendered = templates.render(kind, model);
+    Outgoing mail = new Outgoing(0, null, kind.name(), from.getAddress(), to.getAddress(), rendered.subject(),
+        rendered.body(), newMessageId("extranet"), null, null);
+    mailSender.send(mimeMessage(mail, to));
+    log.info("Sent {} to {}", kind, to.getAddress());
+  }
+
   /** The mail's own limit: automatic mails to customers. Staff must hear of every SLA problem. */
   private static boolean capped(MessageKind kind) {
     return kind.automatic() && kind.audience() == MessageKind.Audience.CUSTOMER;
@@ -199,7 +222,7 @@ public class OutboundMail {
       if (autoSubmitted != null) {
         message.setHeader("Auto-Submitted", autoSubmitted);
       }
-      message.setHeader(LOOP_HEADER, mail.ticketNumber());
+      message.setHeader(LOOP_HEADER, mail.ticketNumber() != null ? mail.ticketNumber() : "extranet");
       // keeps Exchange/Outlook from answering with out-of-office and similar auto-replies
       message.setHeader("X-Auto-Response-Suppress", "All");
       if (mail.inReplyTo() != null) {

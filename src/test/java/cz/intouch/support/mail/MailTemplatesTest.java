@@ -139,6 +139,9 @@ class MailTemplatesTest {
         Map.entry("releaseVersion", "8.4.2"),
         Map.entry("extranetUrl", "https://www.anneca.cz/extranet"),
         Map.entry("companyName", "Příkladová s.r.o."),
+        Map.entry("contactName", "Jan Novák"),
+        Map.entry("passwordLink", "http://127.0.0.1:8080/extranet/set-password?token=abc"),
+        Map.entry("linkValidUntil", MONDAY_16),
         Map.entry("taskUrl", "http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=42"));
   }
 

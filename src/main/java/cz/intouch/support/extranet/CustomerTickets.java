@@ -1,0 +1,86 @@
+package cz.intouch.support.extranet;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.mail.MessageKind;
+import cz.intouch.support.ticket.TicketMessage;
+import cz.intouch.support.ticket.TicketMessages;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+/** A company's own tickets as the extranet shows them: never another company's (matched by the ticket's IČO). */
+@Service
+public class CustomerTickets {
+
+  private static final Set<String> CUSTOMER_KINDS = Arrays.stream(MessageKind.values())
+      .filter(kind -> kind.audience() == MessageKind.Audience.CUSTOMER).map(Enum::name).collect(Collectors.toSet());
+
+  static final Map<String, String> STATUS_CZECH = Map.ofEntries(
+      Map.entry("NEW", "přijatý"), Map.entry("IDENTIFICATION", "ověřujeme identifikaci"),
+      Map.entry("AWAITING_IDENTIFICATION", "čeká na doplnění identifikace"),
+      Map.entry("AWAITING_DECISION", "čeká na rozhodnutí"), Map.entry("OPEN", "otevřený"),
+      Map.entry("IN_PROGRESS", "řeší se"), Map.entry("WAITING_FOR_CUSTOMER", "čeká na Vaši odpověď"),
+      Map.entry("WAITING_FOR_RELEASE", "oprava v příští verzi"), Map.entry("RESOLVED", "vyřešený"),
+      Map.entry("CLOSED", "uzavřený"), Map.entry("REFUSED", "odmítnutý"));
+
+  public record TicketView(String ticketNumber, String subject, String status, Instant receivedAt,
+      String contactName, String plannedRelease) {}
+
+  public record MessageView(boolean fromCustomer, String subject, String body, Instant at) {}
+
+  private final HistoryService history;
+  private final TicketMessages messages;
+
+  public CustomerTickets(HistoryService history, TicketMessages messages) {
+    this.history = history;
+    this.messages = messages;
+  }
+
+  public List<TicketView> of(String ico) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey("supportRequest")
+        .variableValueEquals(COMPANY_ID, ico).list().stream()
+        .map(this::view)
+        .sorted(Comparator.comparing(TicketView::receivedAt).reversed()).toList();
+  }
+
+  /** The ticket if it belongs to the company; empty for another company's ticket as for none at all. */
+  public Optional<TicketView> find(String ico, String ticketNumber) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey("supportRequest")
+        .processInstanceBusinessKey(ticketNumber).variableValueEquals(COMPANY_ID, ico).list().stream()
+        .findFirst().map(this::view);
+  }
+
+  /** What the customer wrote and what we wrote to them; staff notifications stay internal. */
+  public List<MessageView> messages(String ticketNumber) {
+    return messages.of(ticketNumber).stream()
+        .filter(message -> TicketMessages.IN.equals(message.direction()) || CUSTOMER_KINDS.contains(message.kind()))
+        .map(CustomerTickets::messageView).toList();
+  }
+
+  private TicketView view(HistoricProcessInstance instance) {
+    Map<String, Object> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameIn(SUBJECT, STATUS, CONTACT_NAME, "plannedRelease").list().stream()
+        .filter(v -> v.getValue() != null)
+        .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
+    Object status = variables.get(STATUS);
+    return new TicketView(instance.getBusinessKey(), (String) variables.get(SUBJECT),
+        status == null ? "" : STATUS_CZECH.getOrDefault(status.toString(), status.toString()),
+        instance.getStartTime().toInstant(), (String) variables.get(CONTACT_NAME),
+        (String) variables.get("plannedRelease"));
+  }
+
+  private static MessageView messageView(TicketMessage message) {
+    return new MessageView(TicketMessages.IN.equals(message.direction()), message.subject(), message.body(),
+        message.occurredAt());
+  }
+}
