@@ -4,12 +4,14 @@ import static cz.intouch.support.ticket.TicketVariables.PROGRAM_VERSION;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Execution listener of the support model ({@code ${releasePlanning.planNext(execution)}}) where a cosmetic ticket
- * starts waiting for a release: plans it into the next planned release and tells the agent the newest published
- * version beside the customer's (any version upgrades to any higher one).
+ * Planning a cosmetic ticket into a release, on the agent's task "Naplánovat opravu do vydání": when the task
+ * starts ({@code planNext}) the ticket is planned into the next planned release and the agent sees the newest
+ * published version beside the customer's (any version upgrades to any higher one); when the agent completes it
+ * ({@code confirm}) a different release the agent chose replaces the proposal.
  */
 @Component("releasePlanning")
 public class ReleasePlanning {
@@ -22,6 +24,23 @@ public class ReleasePlanning {
 
   public ReleasePlanning(ReleaseRegister register) {
     this.register = register;
+  }
+
+  public void confirm(DelegateTask task) {
+    Object chosen = task.getVariable(ReleasePublication.PLANNED_RELEASE);
+    if (chosen == null || chosen.toString().isBlank()) {
+      return;
+    }
+    String ticketNumber = (String) task.getVariable(TICKET_NUMBER);
+    if (!ProgramVersion.isValid(chosen.toString())) {
+      throw new IllegalArgumentException("Neplatná verze vydání: " + chosen);
+    }
+    ProgramVersion version = ProgramVersion.parse(chosen.toString());
+    boolean unchanged = register.plannedReleaseOf(ticketNumber).map(release -> release.version().equals(version))
+        .orElse(false);
+    if (!unchanged) {
+      register.moveTicket(ticketNumber, version);
+    }
   }
 
   public void planNext(DelegateExecution execution) {

@@ -116,8 +116,12 @@ class SupportRequestProcessTest {
         "Dobrý den, v menu Nastavení je překlep v popisku, jinak vše funguje. Verze 5.3.2.",
         "2026-11-25T10:00:00+01:00");
     runAsyncSteps();
-    assertThat(ticket).isWaitingAt("Event_ReleasePublished").variables()
-        .containsEntry("urgency", "COSMETIC").containsEntry("status", "WAITING_FOR_RELEASE");
+    assertThat(ticket).isWaitingAt("UserTask_PlanIntoRelease").variables()
+        .containsEntry("urgency", "COSMETIC").containsEntry("status", "WAITING_FOR_RELEASE")
+        .containsEntry("newestVersion", "5.3.2").containsKey("plannedRelease");
+    assertThat(task(ticket)).hasCandidateGroup("support-agents");
+    BpmnAwareTests.complete(task(ticket));
+    assertThat(ticket).isWaitingAt("Event_ReleasePublished");
     assertThat(variable(ticket, "slaDeadline")).isNull();
     assertThat(management.createJobQuery().processInstanceId(ticket.getId()).timers().count()).isZero();
 

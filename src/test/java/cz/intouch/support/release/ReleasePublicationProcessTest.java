@@ -133,6 +133,25 @@ class ReleasePublicationProcessTest {
     return runtime.startProcessInstanceByKey("releasePublication", variables);
   }
 
+  @Test
+  void anAgentPlansACosmeticTicketIntoAnotherPlannedRelease() throws Exception {
+    String later = "6." + MINOR.incrementAndGet() + ".0";
+    register.plan(ProgramVersion.parse(later), ReleaseKind.MAJOR, java.time.LocalDate.of(2027, 6, 30));
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-25T09:00:00Z")));
+    String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, ClockUtil.getCurrentTime().toInstant(),
+        "Barva ikony", "Dobrý den, ikona exportu má špatnou barvu, jinak vše funguje. Verze 5.3.2.", null, null, null,
+        NOVAK, null, null, false, null));
+    ProcessInstance ticket = runtime.createProcessInstanceQuery().processDefinitionKey("supportRequest")
+        .processInstanceBusinessKey(ticketNumber).singleResult();
+    runAsyncSteps();
+    assertThat(ticket).isWaitingAt("UserTask_PlanIntoRelease");
+
+    complete(task(ticket), java.util.Map.of("plannedRelease", later));
+
+    assertThat(ticket).isWaitingAt("Event_ReleasePublished");
+    assertThat(register.plannedReleaseOf(ticketNumber)).map(r -> r.version().toString()).contains(later);
+  }
+
   private ProcessInstance cosmeticTicket(String subject) throws Exception {
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-25T09:00:00Z")));
     String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, ClockUtil.getCurrentTime().toInstant(),
@@ -141,6 +160,8 @@ class ReleasePublicationProcessTest {
     ProcessInstance ticket = runtime.createProcessInstanceQuery().processDefinitionKey("supportRequest")
         .processInstanceBusinessKey(ticketNumber).singleResult();
     runAsyncSteps();
+    assertThat(ticket).isWaitingAt("UserTask_PlanIntoRelease");
+    BpmnAwareTests.complete(BpmnAwareTests.task(ticket)); // the agent keeps the proposed release
     assertThat(ticket).isWaitingAt("Event_ReleasePublished");
     mailServer.greenMail().purgeEmailFromAllMailboxes(); // the acknowledgement
     return ticket;
