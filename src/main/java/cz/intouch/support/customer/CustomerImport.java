@@ -96,6 +96,10 @@ public class CustomerImport {
           case UPDATED -> updated++;
           case UNCHANGED -> { }
         }
+        if (applied.activated() != null) {
+          // a renewed contract opens the extranet to the company's existing contacts too
+          events.publishEvent(applied.activated());
+        }
       } catch (RowRejected e) {
         rejected.add(new ImportResult.Rejection(row.line(), e.getMessage()));
       } catch (DataIntegrityViolationException e) {
@@ -109,10 +113,13 @@ public class CustomerImport {
   private Applied apply(Entry entry) {
     Company company = registry.findCompanyByIco(entry.ico()).orElse(null);
     boolean changed = false;
+    ContractActivated activated = null;
     if (company == null) {
       company = registry.insertCompany(entry.ico(), entry.companyName(), entry.contractValidUntil(),
           companyDomain(entry.email()));
     } else {
+      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PRAGUE).toLocalDate();
+      boolean wasValid = registry.hasValidContract(company, today);
       boolean differs = !company.name().equals(entry.companyName())
           || !Objects.equals(company.contractValidUntil(), entry.contractValidUntil());
       // the domain is learnt on the way, it is not an update the caller asked for
@@ -122,6 +129,9 @@ public class CustomerImport {
         company = new Company(company.id(), company.ico(), entry.companyName(), entry.contractValidUntil(), domain);
       }
       changed = differs;
+      if (!wasValid && registry.hasValidContract(company, today)) {
+        activated = new ContractActivated(company.id());
+      }
     }
 
     Contact byEmail = entry.email() == null ? null : registry.findContactByEmail(entry.email()).orElse(null);
@@ -135,7 +145,7 @@ public class CustomerImport {
           CustomerRegistry.SOURCE_IMPORT);
       LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PRAGUE).toLocalDate();
       return new Applied(Outcome.IMPORTED, new ContactRegistered(contact.id(), company.id(), contact.email(),
-          registry.hasValidContract(company, today)));
+          registry.hasValidContract(company, today)), activated);
     }
     // a blank e-mail or phone in the file leaves the stored one: contacts learnt from tickets keep their address
     String email = entry.email() != null ? entry.email() : contact.email();
@@ -145,7 +155,7 @@ public class CustomerImport {
       registry.updateContact(contact.id(), entry.contactName(), email, phone);
       changed = true;
     }
-    return new Applied(changed ? Outcome.UPDATED : Outcome.UNCHANGED, null);
+    return new Applied(changed ? Outcome.UPDATED : Outcome.UNCHANGED, null, activated);
   }
 
   private static String companyDomain(String email) {
@@ -221,7 +231,12 @@ public class CustomerImport {
 
   private enum Outcome { IMPORTED, UPDATED, UNCHANGED }
 
-  private record Applied(Outcome outcome, ContactRegistered registered) {}
+  private record Applied(Outcome outcome, ContactRegistered registered, ContractActivated activated) {
+
+    Applied(Outcome outcome, ContactRegistered registered) {
+      this(outcome, registered, null);
+    }
+  }
 
   /** A row checked and normalized: IČO digits only, e-mail lower case, blanks as null. */
   private record Entry(String ico, String companyName, LocalDate contractValidUntil, String contactName, String email,

@@ -104,6 +104,21 @@ class ExtranetSecurityTest {
   }
 
   @Test
+  void aRenewedContractOpensTheExtranetToTheContactsTheCompanyAlreadyHas() throws Exception {
+    String ico = newIco();
+    String email = "jana.obnovena@" + ico + ".cz";
+    ExtranetClient admin = new ExtranetClient(port);
+    admin.importCustomers(csvRow(ico, "Obnovená firma s.r.o.", "2020-12-31", "Jana Obnovená", email));
+    assertThat(mailsTo(mailServer.greenMail(), email)).isEmpty();
+
+    admin.importCustomers(csvRow(ico, "Obnovená firma s.r.o.", "2030-12-31", "Jana Obnovená", email));
+
+    assertThat(token(mailServer.greenMail(), email)).isNotBlank();
+    admin.importCustomers(csvRow(ico, "Obnovená firma s.r.o.", "2031-12-31", "Jana Obnovená", email));
+    assertThat(mailsTo(mailServer.greenMail(), email)).as("one invitation, not one per import").hasSize(1);
+  }
+
+  @Test
   void aCustomerWhoseContractExpiredIsRefusedWithAClearMessage() throws Exception {
     String ico = newIco();
     String email = "iva.konecna@" + ico + ".cz";
