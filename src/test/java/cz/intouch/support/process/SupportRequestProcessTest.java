@@ -70,7 +70,8 @@ class SupportRequestProcessTest {
     assertThat(ticket).isWaitingAt("UserTask_InitiateResolution")
         .variables().containsEntry("identified", true).containsEntry("contractValid", true)
         .containsEntry("scope", "IN_SCOPE").containsEntry("urgency", "SERIOUS").containsEntry("status", "OPEN")
-        .containsEntry("companyId", "28166345").containsEntry("programVersion", "5.3.2");
+        .containsEntry("companyId", "28166345").containsEntry("programVersion", "5.3.2")
+        .containsEntry("urgencyLabel", "závažný problém");
     Date deadline = at("2026-11-30T16:00:00+01:00");
     assertThat(variable(ticket, "slaDeadline")).isEqualTo(deadline);
     assertThat(task(ticket)).hasDueDate(deadline).hasCandidateGroup("support-agents");
@@ -139,7 +140,8 @@ class SupportRequestProcessTest {
         "Dobrý den, prosíme, nainstalujte nám InTouch 5.3.2 na nový server, přijeďte k nám do firmy.",
         "2026-11-25T10:00:00+01:00");
     assertThat(ticket).isWaitingAt("UserTask_ConfirmRefusal").variables()
-        .containsEntry("scope", "OUT_OF_SCOPE").containsKey("outOfScopeCategory");
+        .containsEntry("scope", "OUT_OF_SCOPE").containsKey("outOfScopeCategory")
+        .hasEntrySatisfying("outOfScopeReason", reason -> assertThat(reason.toString()).isNotBlank());
     assertThat(task(ticket)).hasCandidateGroup("support-agents");
 
     BpmnAwareTests.complete(task(ticket), Map.of("refusalConfirmed", true));

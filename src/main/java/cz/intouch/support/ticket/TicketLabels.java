@@ -1,0 +1,23 @@
+package cz.intouch.support.ticket;
+
+import cz.intouch.support.mail.CzechFormats;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Czech words for the codes agents see in their task forms ({@code ${ticketLabels.describe(execution)}}):
+ * the out-of-scope reason and the urgency class, worded as in the customers' mails.
+ */
+@Component("ticketLabels")
+public class TicketLabels {
+
+  public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
+  public static final String URGENCY_LABEL = "urgencyLabel";
+
+  public void describe(DelegateExecution execution) {
+    Object category = execution.getVariable(TicketVariables.OUT_OF_SCOPE_CATEGORY);
+    execution.setVariable(OUT_OF_SCOPE_REASON, category == null ? null : CzechFormats.outOfScopeCategory(category.toString()));
+    Object urgency = execution.getVariable(TicketVariables.URGENCY);
+    execution.setVariable(URGENCY_LABEL, urgency == null ? null : CzechFormats.urgency(urgency.toString()));
+  }
+}
