@@ -45,7 +45,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailboxPoller implements SmartLifecycle {
 
-  public record PollReport(int fetched, Map<MailIntake.Outcome, Integer> outcomes, int failed) {}
+  /** What a poll did, with where its time went (IMAP fetch, intake transactions, moving on the server). */
+  public record PollReport(int fetched, Map<MailIntake.Outcome, Integer> outcomes, int failed, long fetchMillis,
+      long handleMillis, long moveMillis) {}
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
   private static final Pattern THREAD_HINT =
@@ -70,6 +72,9 @@ public class MailboxPoller implements SmartLifecycle {
     Map<MailIntake.Outcome, Integer> outcomes = new EnumMap<>(MailIntake.Outcome.class);
     int fetched = 0;
     int failed = 0;
+    long fetchNanos = 0;
+    long handleNanos = 0;
+    long moveNanos = 0;
     Folder inbox = connect().getFolder(mail.imap().folder());
     inbox.open(Folder.READ_WRITE);
     try {
@@ -78,6 +83,7 @@ public class MailboxPoller implements SmartLifecycle {
         if (count == 0) {
           break;
         }
+        long began = System.nanoTime();
         Message[] batch = inbox.getMessages(1, Math.min(count, settings.batchSize()));
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -85,9 +91,17 @@ public class MailboxPoller implements SmartLifecycle {
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         inbox.fetch(batch, profile);
         fetched += batch.length;
+        List<Fetched> mails = new ArrayList<>();
+        for (Message message : batch) {
+          mails.add(fetched(message));
+        }
+        long handling = System.nanoTime();
+        fetchNanos += handling - began;
 
-        List<Message> done = handle(batch, outcomes);
+        List<Message> done = handle(mails, outcomes);
         failed += batch.length - done.size();
+        long moving = System.nanoTime();
+        handleNanos += moving - handling;
         if (!done.isEmpty()) {
           Message[] moved = done.toArray(Message[]::new);
           inbox.setFlags(moved, new Flags(Flags.Flag.SEEN), true);
@@ -95,6 +109,7 @@ public class MailboxPoller implements SmartLifecycle {
           inbox.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
           inbox.expunge();
         }
+        moveNanos += System.nanoTime() - moving;
         if (done.size() < batch.length) {
           break; // leave the failed ones for the next poll instead of spinning on them
         }
@@ -104,15 +119,14 @@ public class MailboxPoller implements SmartLifecycle {
         inbox.close(false);
       }
     }
-    return new PollReport(fetched, outcomes, failed);
+    return new PollReport(fetched, outcomes, failed, fetchNanos / 1_000_000, handleNanos / 1_000_000,
+        moveNanos / 1_000_000);
   }
 
-  private List<Message> handle(Message[] batch, Map<MailIntake.Outcome, Integer> outcomes)
-      throws MessagingException, IOException {
+  private List<Message> handle(List<Fetched> batch, Map<MailIntake.Outcome, Integer> outcomes) {
     List<Fetched> independent = new ArrayList<>();
     List<Fetched> threaded = new ArrayList<>();
-    for (Message message : batch) {
-      Fetched mail = fetched(message);
+    for (Fetched mail : batch) {
       (THREAD_HINT.matcher(mail.headerBlock()).find() ? threaded : independent).add(mail);
     }
     List<Future<MailIntake.Result>> results = new ArrayList<>();
@@ -231,7 +245,8 @@ public class MailboxPoller implements SmartLifecycle {
     try {
       PollReport report = pollOnce();
       if (report.fetched() > 0) {
-        log.info("Mail poll: {} fetched, {}, {} failed", report.fetched(), report.outcomes(), report.failed());
+        log.info("Mail poll: {} fetched, {}, {} failed; fetch {} ms, intake {} ms, move {} ms", report.fetched(),
+            report.outcomes(), report.failed(), report.fetchMillis(), report.handleMillis(), report.moveMillis());
       }
     } catch (Exception e) {
       log.warn("Mail poll failed, retrying in {}: {}", settings.pollInterval(), e.toString());
