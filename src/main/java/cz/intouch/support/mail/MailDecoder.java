@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -255,16 +254,8 @@ public final class MailDecoder {
 
     private void attach(Part part, String base) throws MessagingException, IOException {
       byte[] content;
-      if (base.equals("message/rfc822") || base.startsWith("message/")) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var in = part.getInputStream()) {
-          in.transferTo(bytes);
-        }
-        content = bytes.toByteArray();
-      } else {
-        try (var in = part.getInputStream()) {
-          content = in.readAllBytes();
-        }
+      try (var in = part.getInputStream()) {
+        content = in.readAllBytes();
       }
       long kept = Math.max(0, Math.min(content.length, attachmentBudget));
       attachmentBudget -= kept;

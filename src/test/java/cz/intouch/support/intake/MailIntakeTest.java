@@ -117,6 +117,8 @@ class MailIntakeTest {
 
   @Test
   void theAcknowledgementAnswersTheCustomersMailAndGoesToTheSender() throws Exception {
+    // a day of its own: earlier tests of the suite may have used up this contact's daily cap of automatic mails
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T09:00:00Z")));
     String ticket = openByMail("utf8-quoted-printable.eml");
     String customersId = request(ticket).messageId();
 
