@@ -1,0 +1,82 @@
+package cz.intouch.support.intake;
+
+import cz.intouch.support.mail.DecodedMail;
+import cz.intouch.support.mail.OutboundMail;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a readable mail is a customer's message or machine mail that must never open a ticket nor be
+ * answered (the rules of RFC 3834 and what Exchange, Gmail and Czech webmails actually send).
+ */
+final class MailClassifier {
+
+  enum Kind { CUSTOMER, AUTO_REPLY, BOUNCE, LOOP }
+
+  record Verdict(Kind kind, String reason) {}
+
+  private static final Set<String> MACHINE_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+  private static final Pattern BOUNCE_SENDER = Pattern.compile("^(mailer-daemon|postmaster)@.*");
+  /** Out-of-office subjects, folded (lower case, no diacritics). */
+  private static final Pattern OUT_OF_OFFICE = Pattern.compile(
+      "^(auto:|automaticka odpoved|automatic reply|autoreply|auto-reply|out of office|nepritomnost"
+          + "|jsem mimo kancelar|mimo kancelar|abwesenheit|dovolena:).*|.*\\b(out of office|nepritomnost v kancelari"
+          + "|automaticka odpoved)\\b.*");
+  private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+      "^(undeliver(ed|able)|delivery status notification|mail delivery failed|returned mail|nedorucitelne"
+          + "|nedoruceno|zpravu nelze dorucit).*");
+
+  private final String supportAddress;
+
+  MailClassifier(String supportAddress) {
+    this.supportAddress = supportAddress.toLowerCase(Locale.ROOT);
+  }
+
+  Verdict classify(DecodedMail mail) {
+    if (mail.header(OutboundMail.LOOP_HEADER) != null) {
+      return new Verdict(Kind.LOOP, "LOOP: carries " + OutboundMail.LOOP_HEADER);
+    }
+    if (supportAddress.equals(mail.from())) {
+      return new Verdict(Kind.LOOP, "LOOP: sent from the support address");
+    }
+    String contentType = mail.contentType() == null ? "" : mail.contentType().toLowerCase(Locale.ROOT);
+    String subject = fold(mail.subject());
+    if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")
+        || BOUNCE_SENDER.matcher(mail.from()).matches()
+        || "<>".equals(compact(mail.header("Return-Path")))
+        || BOUNCE_SUBJECT.matcher(subject).matches() && !mail.quotedMessageIds().isEmpty()) {
+      return new Verdict(Kind.BOUNCE, "BOUNCE");
+    }
+    String autoSubmitted = lower(mail.header("Auto-Submitted"));
+    if (autoSubmitted != null && !autoSubmitted.startsWith("no")) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Auto-Submitted " + autoSubmitted);
+    }
+    String precedence = lower(mail.header("Precedence"));
+    if (precedence != null && MACHINE_PRECEDENCE.contains(precedence)) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Precedence " + precedence);
+    }
+    if (mail.header("X-Auto-Response-Suppress") != null || mail.header("X-Autoreply") != null
+        || mail.header("X-Autorespond") != null) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: auto-response header");
+    }
+    if (OUT_OF_OFFICE.matcher(subject).matches()) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: out-of-office subject");
+    }
+    return new Verdict(Kind.CUSTOMER, null);
+  }
+
+  private static String lower(String value) {
+    return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String compact(String value) {
+    return value == null ? null : value.replaceAll("\\s+", "");
+  }
+
+  static String fold(String text) {
+    String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+  }
+}

@@ -1,0 +1,268 @@
+package cz.intouch.support.intake;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.customer.Company;
+import cz.intouch.support.customer.CustomerRegistry;
+import cz.intouch.support.mail.DecodedMail;
+import cz.intouch.support.mail.MailDecoder;
+import cz.intouch.support.mail.MailSettings;
+import cz.intouch.support.mail.UnreadableMailException;
+import cz.intouch.support.ticket.TicketMessages;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Turns one mail of the support INBOX into exactly one of: a new ticket, a message added to its ticket, a bounce
+ * attached to the ticket whose mail it reports, an ignored machine mail, or a quarantined mail for an agent.
+ * Everything, including the UNIQUE mail key, commits in one transaction; the caller moves the mail on the
+ * server only afterwards.
+ *
+ * <p>Threading: the {@code [TS-YYYY-NNNNNN]} tag of the subject, else In-Reply-To and References against the
+ * Message-IDs the desk stored or sent. A threaded mail is added to the ticket only when its sender belongs to
+ * the ticket: it is the ticket's contact address, or a registered contact of the ticket's company (IČO).
+ * Anybody else opens a new ticket that names the other one in {@code relatedTicket}: a stranger quoting a
+ * ticket number must not read or steer someone else's ticket, and the agent still sees the connection.
+ */
+@Service
+public class MailIntake {
+
+  public enum Outcome { TICKET_OPENED, REPLY_ADDED, BOUNCE_ATTACHED, IGNORED, QUARANTINED, ALREADY_DONE }
+
+  public record Result(String mailKey, Outcome outcome, String ticketNumber, String note) {}
+
+  public static final String CUSTOMER_REPLIED = "customerReplied";
+  public static final String MAIL_QUARANTINE = "mailQuarantine";
+  /** Set on the new ticket when its mail referred to another company's ticket. */
+  public static final String RELATED_TICKET = "relatedTicket";
+  /** Set on a ticket when a mail the desk sent about it bounced: the agent must find another way. */
+  public static final String DELIVERY_FAILED = "deliveryFailed";
+
+  private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+  private static final Pattern TICKET_TAG = Pattern.compile("\\[(TS-\\d{4}-\\d{6})]");
+  private static final String SUPPORT_REQUEST = "supportRequest";
+
+  private final MailIntakeStore store;
+  private final TicketIntake tickets;
+  private final TicketMessages messages;
+  private final CustomerRegistry customers;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TransactionTemplate transaction;
+  private final MailClassifier classifier;
+  private final long attachmentLimit;
+
+  MailIntake(MailIntakeStore store, TicketIntake tickets, TicketMessages messages, CustomerRegistry customers,
+      RuntimeService runtime, HistoryService history, PlatformTransactionManager transactions, MailSettings settings,
+      @Value("${support.mail.attachment-limit:10MB}") DataSize attachmentLimit) {
+    this.store = store;
+    this.tickets = tickets;
+    this.messages = messages;
+    this.customers = customers;
+    this.runtime = runtime;
+    this.history = history;
+    this.transaction = new TransactionTemplate(transactions);
+    this.classifier = new MailClassifier(settings.supportAddress());
+    this.attachmentLimit = attachmentLimit.toBytes();
+  }
+
+  /**
+   * Handles one mail in its own transaction.
+   *
+   * @param receivedAt the IMAP INTERNALDATE: when our mail server got the mail, the receipt time of the request
+   */
+  public Result handle(byte[] raw, Instant receivedAt) {
+    String key = MailKey.of(raw);
+    if (store.known(key)) {
+      return new Result(key, Outcome.ALREADY_DONE, null, null);
+    }
+    try {
+      return transaction.execute(status -> process(key, raw, receivedAt));
+    } catch (DuplicateKeyException takenMeanwhile) {
+      // another node or poll committed this mail first
+      return new Result(key, Outcome.ALREADY_DONE, null, null);
+    }
+  }
+
+  private Result process(String key, byte[] raw, Instant receivedAt) {
+    DecodedMail mail;
+    try {
+      mail = MailDecoder.decode(raw, attachmentLimit);
+    } catch (UnreadableMailException unreadable) {
+      return quarantine(key, raw, receivedAt, unreadable);
+    }
+    long intakeId = store.claim(key, mail.messageId(), mail.from(), mail.subject(), receivedAt, raw);
+    MailClassifier.Verdict verdict = classifier.classify(mail);
+    Result result = switch (verdict.kind()) {
+      case LOOP -> new Result(key, Outcome.IGNORED, null, verdict.reason());
+      case AUTO_REPLY -> autoReply(key, mail, receivedAt, verdict.reason());
+      case BOUNCE -> bounce(key, mail, receivedAt);
+      case CUSTOMER -> customerMail(key, intakeId, mail, receivedAt);
+    };
+    store.complete(intakeId, result.outcome(), result.ticketNumber(), result.note());
+    log.info("Mail {} from {}: {} {}{}", key, mail.from(), result.outcome(),
+        result.ticketNumber() == null ? "" : result.ticketNumber(), result.note() == null ? "" : " (" + result.note() + ")");
+    return result;
+  }
+
+  private Result customerMail(String key, long intakeId, DecodedMail mail, Instant receivedAt) {
+    Optional<String> thread = threadOf(mail);
+    String note = null;
+    if (thread.isPresent()) {
+      Optional<Map<String, Object>> ticket = ticketFacts(thread.get());
+      if (ticket.isEmpty()) {
+        note = "UNKNOWN_TICKET " + thread.get();
+      } else if (senderBelongs(mail.from(), ticket.get())) {
+        return reply(key, intakeId, mail, receivedAt, thread.get());
+      } else {
+        note = "SENDER_NOT_OF_TICKET_COMPANY " + thread.get();
+        log.warn("{} refers to {} but {} is neither its contact nor of its company: opening a new ticket", key,
+            thread.get(), mail.from());
+      }
+    }
+    String ticketNumber = tickets.open(new TicketIntake.NewRequest(Channel.EMAIL, receivedAt, mail.subject(),
+        mail.text(), null, null, null, mail.from(), null, null, false, mail.messageId()));
+    storeAttachments(intakeId, ticketNumber, mail);
+    if (note != null && note.startsWith("SENDER_NOT_OF_TICKET_COMPANY")) {
+      setOnTicket(ticketNumber, RELATED_TICKET, thread.get());
+    }
+    return new Result(key, Outcome.TICKET_OPENED, ticketNumber, note);
+  }
+
+  private Result reply(String key, long intakeId, DecodedMail mail, Instant receivedAt, String ticketNumber) {
+    messages.recordIncoming(ticketNumber, "REPLY", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
+        receivedAt, mail.messageId());
+    storeAttachments(intakeId, ticketNumber, mail);
+    boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(ticketNumber)
+        .messageEventSubscriptionName(CUSTOMER_REPLIED).count() > 0;
+    if (!waiting) {
+      // e.g. the ticket is being resolved or closed: the message is on the ticket for the agent to read
+      return new Result(key, Outcome.REPLY_ADDED, ticketNumber, "NOT_AWAITED");
+    }
+    runtime.createMessageCorrelation(CUSTOMER_REPLIED).processInstanceBusinessKey(ticketNumber)
+        .setVariable(LAST_MESSAGE_RECEIVED_AT, Date.from(receivedAt)).correlateAll();
+    return new Result(key, Outcome.REPLY_ADDED, ticketNumber, "CORRELATED");
+  }
+
+  /** Kept on the ticket it answers (visible, never correlated nor answered); otherwise only in the ledger. */
+  private Result autoReply(String key, DecodedMail mail, Instant receivedAt, String reason) {
+    Optional<String> ticket = threadOf(mail).filter(t -> ticketFacts(t).isPresent());
+    ticket.ifPresent(t -> messages.recordIncoming(t, "AUTO_REPLY", Channel.EMAIL.name(), mail.from(), mail.subject(),
+        mail.text(), receivedAt, null));
+    return new Result(key, Outcome.IGNORED, ticket.orElse(null), reason);
+  }
+
+  private Result bounce(String key, DecodedMail mail, Instant receivedAt) {
+    Optional<String> ticket = mail.quotedMessageIds().stream().map(messages::ticketOfMessageId)
+        .flatMap(Optional::stream).findFirst();
+    if (ticket.isEmpty()) {
+      return new Result(key, Outcome.IGNORED, null, "BOUNCE of a mail the desk did not send");
+    }
+    // no Message-ID on purpose: our next mail must answer the customer's message, not the report
+    messages.recordIncoming(ticket.get(), "BOUNCE", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
+        receivedAt, null);
+    setOnTicket(ticket.get(), DELIVERY_FAILED, true);
+    log.warn("A mail about {} could not be delivered: flagged {} for the agents", ticket.get(), DELIVERY_FAILED);
+    return new Result(key, Outcome.BOUNCE_ATTACHED, ticket.get(), "BOUNCE");
+  }
+
+  private Result quarantine(String key, byte[] raw, Instant receivedAt, UnreadableMailException unreadable) {
+    long intakeId = store.claim(key, MailKey.messageId(raw), unreadable.sender(), unreadable.subject(), receivedAt,
+        raw);
+    long quarantineId = store.quarantine(intakeId, unreadable.reason(), unreadable.sender(), unreadable.subject(),
+        unreadable.textPreview(), raw, receivedAt);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
+    variables.put(MailQuarantineSteps.SENDER, unreadable.sender());
+    variables.put(SUBJECT, truncate(unreadable.subject(), 255));
+    variables.put(MailQuarantineSteps.REASON, truncate(unreadable.reason(), 1000));
+    variables.put(MailQuarantineSteps.TEXT_PREVIEW, truncate(unreadable.textPreview(), 3000));
+    variables.put(RECEIVED_AT, Date.from(receivedAt));
+    runtime.startProcessInstanceByKey(MAIL_QUARANTINE, "KARANTENA-" + quarantineId, variables);
+    store.complete(intakeId, Outcome.QUARANTINED, null, unreadable.reason());
+    log.warn("Mail {} quarantined as {}: {}", key, quarantineId, unreadable.reason());
+    return new Result(key, Outcome.QUARANTINED, null, unreadable.reason());
+  }
+
+  /** The ticket a mail continues: the subject's tag first (what people see), then the Message-ID chain. */
+  Optional<String> threadOf(DecodedMail mail) {
+    Matcher tag = TICKET_TAG.matcher(mail.subject());
+    if (tag.find()) {
+      return Optional.of(tag.group(1));
+    }
+    List<String> ids = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      ids.add(mail.inReplyTo());
+    }
+    // the newest reference is the last one
+    for (int i = mail.references().size() - 1; i >= 0; i--) {
+      ids.add(mail.references().get(i));
+    }
+    return ids.stream().map(messages::ticketOfMessageId).flatMap(Optional::stream).findFirst();
+  }
+
+  /** contactEmail and companyId of a ticket, running or closed; empty when no such ticket exists. */
+  private Optional<Map<String, Object>> ticketFacts(String ticketNumber) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticketNumber).list().stream().findFirst()
+        .orElse(null);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> facts = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instance.getId()).variableNameIn(CONTACT_EMAIL, COMPANY_ID).list()) {
+      if (variable.getValue() != null) {
+        facts.put(variable.getName(), variable.getValue());
+      }
+    }
+    return Optional.of(facts);
+  }
+
+  private boolean senderBelongs(String sender, Map<String, Object> ticket) {
+    Object contactEmail = ticket.get(CONTACT_EMAIL);
+    if (contactEmail != null && sender.equalsIgnoreCase(contactEmail.toString().trim())) {
+      return true;
+    }
+    Object companyId = ticket.get(COMPANY_ID);
+    return companyId != null && customers.findContactByEmail(sender)
+        .flatMap(contact -> customers.findCompany(contact.companyId())).map(Company::ico)
+        .filter(companyId.toString()::equals).isPresent();
+  }
+
+  /** On the running ticket process; a closed ticket keeps the message only. */
+  private void setOnTicket(String ticketNumber, String name, Object value) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticketNumber)
+        .list().forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+  }
+
+  private void storeAttachments(long intakeId, String ticketNumber, DecodedMail mail) {
+    mail.attachments().forEach(attachment -> store.attach(intakeId, ticketNumber, attachment));
+    if (mail.anyAttachmentTruncated()) {
+      log.warn("Attachments of a mail on {} exceed {} bytes: stored cut to the limit", ticketNumber, attachmentLimit);
+    }
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

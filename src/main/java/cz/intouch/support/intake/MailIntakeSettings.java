@@ -1,0 +1,20 @@
+package cz.intouch.support.intake;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the support INBOX is read.
+ *
+ * @param processedFolder where handled mails are moved, so the INBOX holds only what is still to do
+ * @param batchSize mails fetched per poll (one IMAP FETCH for all of them)
+ * @param workers mails handled in parallel, each in its own transaction
+ */
+@ConfigurationProperties(prefix = "support.mail.intake")
+public record MailIntakeSettings(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("10s") Duration pollInterval,
+    @DefaultValue("Processed") String processedFolder,
+    @DefaultValue("200") int batchSize,
+    @DefaultValue("4") int workers) {}

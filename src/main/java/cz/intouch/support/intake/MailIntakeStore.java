@@ -1,0 +1,103 @@
+package cz.intouch.support.intake;
+
+import cz.intouch.support.mail.DecodedMail.Attachment;
+import cz.intouch.support.ticket.TicketMessages;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The intake's tables (V4): the exactly-once ledger with the raw mails, attachments and the quarantine. */
+@Repository
+public class MailIntakeStore {
+
+  public record Quarantined(long id, long intakeId, String reason, String sender, String subject, String textPreview,
+      String status, Instant receivedAt) {}
+
+  private final JdbcTemplate jdbc;
+
+  MailIntakeStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean known(String mailKey) {
+    return !jdbc.queryForList("SELECT id FROM sd_mail_intake WHERE mail_key = ?", Long.class, mailKey).isEmpty();
+  }
+
+  /**
+   * Claims the mail for this transaction. A second node (or a re-poll after a crash) inserting the same key
+   * waits for this transaction and then fails with DuplicateKeyException.
+   */
+  long claim(String mailKey, String messageId, String sender, String subject, Instant receivedAt, byte[] raw) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO sd_mail_intake (mail_key, outcome, message_id, sender, subject, received_at, raw_message)
+          VALUES (?, 'CLAIMED', ?, ?, ?, ?, ?)""", new String[] {"id"});
+      insert.setString(1, mailKey);
+      insert.setString(2, truncate(messageId, 998));
+      insert.setString(3, truncate(sender, 320));
+      insert.setString(4, truncate(subject, 1000));
+      insert.setObject(5, TicketMessages.timestamp(receivedAt));
+      insert.setBytes(6, raw);
+      return insert;
+    }, key);
+    return Objects.requireNonNull(key.getKey(), "generated id").longValue();
+  }
+
+  void complete(long intakeId, MailIntake.Outcome outcome, String ticketNumber, String note) {
+    jdbc.update("UPDATE sd_mail_intake SET outcome = ?, ticket_number = ?, note = ? WHERE id = ?", outcome.name(),
+        ticketNumber, truncate(note, 1000), intakeId);
+  }
+
+  void attach(long intakeId, String ticketNumber, Attachment attachment) {
+    jdbc.update("""
+        INSERT INTO sd_mail_attachment (intake_id, ticket_number, file_name, content_type, original_size, truncated,
+          content) VALUES (?, ?, ?, ?, ?, ?, ?)""", intakeId, ticketNumber, truncate(attachment.fileName(), 1000),
+        truncate(attachment.contentType(), 300), attachment.originalSize(), attachment.truncated(),
+        attachment.content());
+  }
+
+  long quarantine(long intakeId, String reason, String sender, String subject, String textPreview, byte[] raw,
+      Instant receivedAt) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO sd_mail_quarantine (intake_id, reason, sender, subject, text_preview, raw_message, status,
+            received_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", new String[] {"id"});
+      insert.setLong(1, intakeId);
+      insert.setString(2, truncate(reason, 1000));
+      insert.setString(3, truncate(sender, 320));
+      insert.setString(4, truncate(subject, 1000));
+      insert.setString(5, textPreview);
+      insert.setBytes(6, raw);
+      insert.setObject(7, TicketMessages.timestamp(receivedAt));
+      return insert;
+    }, key);
+    return Objects.requireNonNull(key.getKey(), "generated id").longValue();
+  }
+
+  public Optional<Quarantined> quarantined(long id) {
+    return jdbc.query("""
+        SELECT id, intake_id, reason, sender, subject, text_preview, status, received_at
+        FROM sd_mail_quarantine WHERE id = ?""", (row, n) -> new Quarantined(row.getLong("id"),
+        row.getLong("intake_id"), row.getString("reason"), row.getString("sender"), row.getString("subject"),
+        row.getString("text_preview"), row.getString("status"),
+        row.getObject("received_at", java.time.OffsetDateTime.class).toInstant()), id).stream().findFirst();
+  }
+
+  void resolveQuarantine(long id, String status, String ticketNumber) {
+    jdbc.update("UPDATE sd_mail_quarantine SET status = ?, ticket_number = ? WHERE id = ?", status, ticketNumber, id);
+    jdbc.update("""
+        UPDATE sd_mail_intake SET ticket_number = ?
+        WHERE id = (SELECT intake_id FROM sd_mail_quarantine WHERE id = ?)""", ticketNumber, id);
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,332 @@
+package cz.intouch.support.mail;
+
+import cz.intouch.support.mail.DecodedMail.Attachment;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a raw RFC 5322 mail the way Czech customers' clients write it: any nesting of multipart/alternative,
+ * mixed and related; UTF-8, ISO-8859-2 and windows-1250 (also undeclared or mislabelled 8-bit text, which falls
+ * back to windows-1250, the charset of Czech Outlook); quoted-printable and base64; RFC 2047/2231 headers and
+ * file names; HTML-only bodies converted to text.
+ */
+public final class MailDecoder {
+
+  private static final Session SESSION = Session.getInstance(lenientParsing());
+  private static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+  private static final Pattern MESSAGE_ID_HEADER =
+      Pattern.compile("(?im)^[ \\t>]*(?:Message-ID|Original-Message-ID)\\s*:\\s*(<[^<>\\s]+>)");
+
+  private MailDecoder() {}
+
+  /**
+   * @param attachmentLimit bytes of attachments kept per mail; the rest of a larger one is cut off and marked
+   * @throws UnreadableMailException with a Czech reason for the agent
+   */
+  public static DecodedMail decode(byte[] raw, long attachmentLimit) throws UnreadableMailException {
+    MimeMessage message;
+    String subject = null;
+    String sender = null;
+    try {
+      message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+      subject = decodeHeaderText(message.getHeader("Subject", null));
+      sender = firstAddress(message);
+    } catch (MessagingException e) {
+      throw new UnreadableMailException("Nečitelné hlavičky e-mailu: " + e.getMessage(), sender, subject, null, e);
+    }
+    if (sender == null) {
+      throw new UnreadableMailException("E-mail nemá odesílatele (chybí nebo je neplatné pole From)", null, subject,
+          previewOf(message), null);
+    }
+    Body body = new Body(attachmentLimit);
+    try {
+      body.collect(message);
+    } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+      throw new UnreadableMailException("Neznámá znaková sada: " + e.getMessage(), sender, subject, body.preview(), e);
+    } catch (MessagingException | IOException | RuntimeException e) {
+      throw new UnreadableMailException("Poškozená struktura MIME: " + e.getMessage(), sender, subject,
+          body.preview(), e);
+    }
+    try {
+      String messageId = message.getMessageID();
+      return new DecodedMail(
+          messageId == null || messageId.isBlank() ? null : messageId.trim(),
+          sender,
+          fromName(message),
+          subject == null ? "" : subject,
+          firstId(message.getHeader("In-Reply-To", " ")),
+          ids(message.getHeader("References", " ")),
+          message.getContentType(),
+          headers(message),
+          body.text(),
+          body.htmlOnly(),
+          List.copyOf(body.attachments),
+          quotedMessageIds(raw, messageId));
+    } catch (MessagingException e) {
+      throw new UnreadableMailException("Nečitelné hlavičky e-mailu: " + e.getMessage(), sender, subject,
+          body.text(), e);
+    }
+  }
+
+  /** Subject and other unstructured headers: RFC 2047 words decoded, raw 8-bit tried as UTF-8 then windows-1250. */
+  static String decodeHeaderText(String value) {
+    if (value == null) {
+      return null;
+    }
+    String unfolded = MimeUtility.unfold(value);
+    try {
+      unfolded = MimeUtility.decodeText(unfolded);
+    } catch (java.io.UnsupportedEncodingException e) {
+      // an unknown charset in one encoded word: keep the header as written
+    }
+    return unfolded.strip();
+  }
+
+  private static String firstAddress(MimeMessage message) throws MessagingException {
+    Address[] from;
+    try {
+      from = message.getFrom();
+    } catch (AddressException e) {
+      return null;
+    }
+    if (from == null) {
+      return null;
+    }
+    for (Address address : from) {
+      if (address instanceof InternetAddress internet && internet.getAddress() != null
+          && internet.getAddress().contains("@")) {
+        return internet.getAddress().trim().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  private static String fromName(MimeMessage message) throws MessagingException {
+    Address[] from = message.getFrom();
+    return from != null && from.length > 0 && from[0] instanceof InternetAddress internet ? internet.getPersonal()
+        : null;
+  }
+
+  private static String firstId(String header) {
+    List<String> ids = ids(header);
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+
+  private static List<String> ids(String header) {
+    if (header == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    Matcher matcher = Pattern.compile("<[^<>\\s]+>").matcher(header);
+    while (matcher.find()) {
+      ids.add(matcher.group());
+    }
+    return ids;
+  }
+
+  private static Map<String, String> headers(MimeMessage message) throws MessagingException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    Enumeration<jakarta.mail.Header> all = message.getAllHeaders();
+    while (all.hasMoreElements()) {
+      jakarta.mail.Header header = all.nextElement();
+      headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), MimeUtility.unfold(header.getValue()).strip());
+    }
+    return headers;
+  }
+
+  /** Message-IDs quoted in the body or embedded parts: how a delivery report names the mail that bounced. */
+  private static List<String> quotedMessageIds(byte[] raw, String ownId) {
+    Set<String> ids = new LinkedHashSet<>();
+    Matcher matcher = MESSAGE_ID_HEADER.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    if (ownId != null) {
+      ids.remove(ownId.trim());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String previewOf(MimeMessage message) {
+    Body body = new Body(0);
+    try {
+      body.collect(message);
+    } catch (Exception e) {
+      // best effort for the agent: whatever was read before the failure
+    }
+    return body.preview();
+  }
+
+  /** Walks the MIME tree once, collecting text and attachments. */
+  private static final class Body {
+
+    private final List<String> texts = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
+    private long attachmentBudget;
+    private boolean sawPlain;
+    private boolean sawHtml;
+
+    Body(long attachmentLimit) {
+      this.attachmentBudget = attachmentLimit;
+    }
+
+    void collect(Part part) throws MessagingException, IOException {
+      ContentType type = contentType(part);
+      String base = type.getBaseType().toLowerCase(Locale.ROOT);
+      if (base.startsWith("multipart/")) {
+        Multipart multipart = (Multipart) part.getContent();
+        if (base.equals("multipart/alternative")) {
+          collectAlternative(multipart);
+        } else {
+          for (int i = 0; i < multipart.getCount(); i++) {
+            collect(multipart.getBodyPart(i));
+          }
+        }
+      } else if (isInlineText(part, base)) {
+        String text = text(part, type);
+        if (base.equals("text/html")) {
+          sawHtml = true;
+          texts.add(HtmlText.of(text));
+        } else {
+          sawPlain = true;
+          texts.add(text.strip());
+        }
+      } else {
+        attach(part, base);
+      }
+    }
+
+    /** The plain version when it says something, else the richest one we can read. */
+    private void collectAlternative(Multipart alternative) throws MessagingException, IOException {
+      BodyPart plain = null;
+      BodyPart other = null;
+      for (int i = 0; i < alternative.getCount(); i++) {
+        BodyPart candidate = alternative.getBodyPart(i);
+        String base = contentType(candidate).getBaseType().toLowerCase(Locale.ROOT);
+        if (base.equals("text/plain")) {
+          plain = candidate;
+        } else if (base.equals("text/html") || base.startsWith("multipart/")) {
+          other = candidate;
+        }
+      }
+      if (plain != null && (other == null || !text(plain, contentType(plain)).isBlank())) {
+        collect(plain);
+      } else if (other != null) {
+        collect(other);
+      }
+    }
+
+    private static boolean isInlineText(Part part, String base) throws MessagingException {
+      return (base.equals("text/plain") || base.equals("text/html"))
+          && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getFileName() == null;
+    }
+
+    private void attach(Part part, String base) throws MessagingException, IOException {
+      byte[] content;
+      try (var in = part.getInputStream()) {
+        content = in.readAllBytes();
+      }
+      long kept = Math.max(0, Math.min(content.length, attachmentBudget));
+      attachmentBudget -= kept;
+      String name = part.getFileName();
+      if (name != null) {
+        name = decodeHeaderText(name);
+      } else if (base.equals("message/rfc822")) {
+        name = "preposlana-zprava.eml";
+      }
+      attachments.add(new Attachment(name, base, content.length, kept < content.length,
+          kept < content.length ? Arrays.copyOf(content, (int) kept) : content));
+    }
+
+    private static ContentType contentType(Part part) throws MessagingException {
+      String header = part.getContentType();
+      try {
+        return new ContentType(header == null ? "text/plain" : header);
+      } catch (ParseException e) {
+        // an unparsable type is treated as RFC 2045 says: plain US-ASCII text (our fallbacks then apply)
+        return new ContentType("text", "plain", null);
+      }
+    }
+
+    /** Transfer encoding undone by jakarta.mail; the charset decoding is ours, to repair mislabelled text. */
+    private static String text(Part part, ContentType type) throws MessagingException, IOException {
+      byte[] bytes;
+      try (var in = part.getInputStream()) {
+        bytes = in.readAllBytes();
+      }
+      String declared = type.getParameter("charset");
+      if (declared == null || declared.isBlank()) {
+        return utf8OrWindows1250(bytes);
+      }
+      Charset charset = Charset.forName(MimeUtility.javaCharset(declared.trim()));
+      if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)) {
+        return utf8OrWindows1250(bytes);
+      }
+      return new String(bytes, charset);
+    }
+
+    private static String utf8OrWindows1250(byte[] bytes) {
+      try {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException notUtf8) {
+        return new String(bytes, WINDOWS_1250);
+      }
+    }
+
+    String text() {
+      return String.join("\n\n", texts.stream().filter(t -> !t.isBlank()).toList());
+    }
+
+    boolean htmlOnly() {
+      return sawHtml && !sawPlain;
+    }
+
+    String preview() {
+      String text = text();
+      return text.length() > 3000 ? text.substring(0, 3000) : text;
+    }
+  }
+
+  private static Properties lenientParsing() {
+    Properties properties = new Properties();
+    properties.setProperty("mail.mime.address.strict", "false");
+    properties.setProperty("mail.mime.decodetext.strict", "false");
+    properties.setProperty("mail.mime.decodefilename", "true");
+    properties.setProperty("mail.mime.decodeparameters", "true");
+    properties.setProperty("mail.mime.allowutf8", "true");
+    properties.setProperty("mail.mime.parameters.strict", "false");
+    return properties;
+  }
+}

@@ -1,0 +1,65 @@
+package cz.intouch.support.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Decoding rules without a mail server: limits, mislabelled charsets, HTML. */
+class MailDecoderTest {
+
+  @Test
+  void attachmentsBeyondThePerMailLimitAreKeptUpToTheLimitAndMarkedTruncated() throws Exception {
+    DecodedMail mail = MailDecoder.decode(corpus("alternative-with-attachment.eml"), 1000);
+
+    assertThat(mail.attachments()).hasSize(2);
+    assertThat(mail.attachments().get(0).truncated()).isFalse();
+    DecodedMail.Attachment cut = mail.attachments().get(1);
+    assertThat(cut.originalSize()).isEqualTo(2048);
+    assertThat(cut.content()).hasSize(1000 - 44);
+    assertThat(cut.truncated()).isTrue();
+    assertThat(mail.anyAttachmentTruncated()).isTrue();
+  }
+
+  @Test
+  void czechTextInWindows1250LabelledAsUtf8OrUnlabelledIsStillReadable() throws Exception {
+    byte[] body = "Dobrý den, nejde tisk. Žluťoučký kůň.".getBytes(Charset.forName("windows-1250"));
+    for (String contentType : new String[] {"text/plain; charset=UTF-8", "text/plain"}) {
+      byte[] raw = concat(("From: a@b.cz\r\nSubject: x\r\nContent-Type: " + contentType
+          + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+      assertThat(MailDecoder.decode(raw, 0).text()).isEqualTo("Dobrý den, nejde tisk. Žluťoučký kůň.");
+    }
+  }
+
+  @Test
+  void htmlBecomesTextWithQuotesMarkedAndWithoutStyles() {
+    assertThat(HtmlText.of("<style>b{}</style><p>Ahoj<br>světe</p><blockquote>staré</blockquote><p>nové</p>"))
+        .isEqualTo("Ahoj\nsvěte\n> staré\nnové");
+  }
+
+  @Test
+  void aMailWithoutSenderIsUnreadableButKeepsItsSubjectAndText() throws Exception {
+    assertThatThrownBy(() -> MailDecoder.decode(corpus("no-from.eml"), 0))
+        .isInstanceOfSatisfying(UnreadableMailException.class, e -> {
+          assertThat(e.subject()).isEqualTo("Bez odesílatele");
+          assertThat(e.textPreview()).contains("nema odesilatele");
+        });
+  }
+
+  private static byte[] corpus(String name) throws Exception {
+    try (InputStream in = MailDecoderTest.class.getResourceAsStream("/mail/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).replace("{{UID}}", "test")
+          .getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = new byte[a.length + b.length];
+    System.arraycopy(a, 0, both, 0, a.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+}
