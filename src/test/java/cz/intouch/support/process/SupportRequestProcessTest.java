@@ -362,8 +362,13 @@ class SupportRequestProcessTest {
     ClockUtil.setCurrentTime(received);
     String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, received.toInstant(), subject, body,
         null, null, null, from, null, null, false, null));
-    return runtime.createProcessInstanceQuery().processDefinitionKey("supportRequest")
+    ProcessInstance ticket = runtime.createProcessInstanceQuery().processDefinitionKey("supportRequest")
         .processInstanceBusinessKey(ticketNumber).singleResult();
+    // the intake commits at the start event; registration, identification and triage follow as a job
+    assertThat(ticket).isWaitingAt("StartEvent_RequestReceived");
+    BpmnAwareTests.execute(BpmnAwareTests.jobQuery().processInstanceId(ticket.getId())
+        .activityId("StartEvent_RequestReceived").singleResult());
+    return ticket;
   }
 
   /** Runs every asynchronous step (mail sending) that is due, as the job executor would. */
