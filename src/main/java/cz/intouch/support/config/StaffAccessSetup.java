@@ -137,7 +137,8 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
         Map.of("name", "ticketNumber", "label", "Tiket"),
         Map.of("name", "companyName", "label", "Firma"),
         Map.of("name", "urgency", "label", "Naléhavost"),
-        Map.of("name", "slaDeadline", "label", "Termín SLA")));
+        Map.of("name", "slaDeadline", "label", "Termín SLA"),
+        Map.of("name", "deliveryFailed", "label", "E-mail nedoručen")));
     return properties;
   }
 

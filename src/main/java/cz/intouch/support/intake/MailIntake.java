@@ -7,6 +7,9 @@ import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.mail.MailDecoder;
 import cz.intouch.support.mail.MailSettings;
+import cz.intouch.support.mail.MessageKind;
+import cz.intouch.support.mail.OutboundMail;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import cz.intouch.support.mail.UnreadableMailException;
 import cz.intouch.support.ticket.TicketMessages;
 import java.time.Instant;
@@ -56,6 +59,9 @@ public class MailIntake {
   public static final String RELATED_TICKET = "relatedTicket";
   /** Set on a ticket when a mail the desk sent about it bounced: the agent must find another way. */
   public static final String DELIVERY_FAILED = "deliveryFailed";
+  /** The customer's latest message as the task forms show it (process variables hold at most 4000 characters). */
+  public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
+  static final int LAST_CUSTOMER_MESSAGE_LIMIT = 3900;
 
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
   private static final Pattern TICKET_TAG = Pattern.compile("\\[(TS-\\d{4}-\\d{6})]");
@@ -70,11 +76,13 @@ public class MailIntake {
   private final TransactionTemplate transaction;
   private final MailClassifier classifier;
   private final long attachmentLimit;
+  private final OutboundMail outbound;
 
   MailIntake(MailIntakeStore store, TicketIntake tickets, TicketMessages messages, CustomerRegistry customers,
       RuntimeService runtime, HistoryService history, PlatformTransactionManager transactions, MailSettings settings,
-      @Value("${support.mail.attachment-limit:10MB}") DataSize attachmentLimit) {
+      OutboundMail outbound, @Value("${support.mail.attachment-limit:10MB}") DataSize attachmentLimit) {
     this.store = store;
+    this.outbound = outbound;
     this.tickets = tickets;
     this.messages = messages;
     this.customers = customers;
@@ -152,6 +160,8 @@ public class MailIntake {
     messages.recordIncoming(ticketNumber, "REPLY", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
         receivedAt, mail.messageId());
     storeAttachments(intakeId, ticketNumber, mail);
+    // what the agent's task form shows; the whole text stays in the ticket's messages
+    setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, truncate(mail.text(), LAST_CUSTOMER_MESSAGE_LIMIT));
     boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(ticketNumber)
         .messageEventSubscriptionName(CUSTOMER_REPLIED).count() > 0;
     if (!waiting) {
@@ -181,6 +191,11 @@ public class MailIntake {
     messages.recordIncoming(ticket.get(), "BOUNCE", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
         receivedAt, null);
     setOnTicket(ticket.get(), DELIVERY_FAILED, true);
+    // and an incident, so the failed delivery shows in Cockpit until someone resolves it
+    runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticket.get())
+        .list().forEach(instance -> runtime.createIncident(DELIVERY_FAILED,
+            waitingExecution(runtime.getActivityInstance(instance.getId())), ticket.get(),
+            "Doručení e-mailu zákazníkovi selhalo: " + truncate(mail.subject(), 200)));
     log.warn("A mail about {} could not be delivered: flagged {} for the agents", ticket.get(), DELIVERY_FAILED);
     return new Result(key, Outcome.BOUNCE_ATTACHED, ticket.get(), "BOUNCE");
   }
@@ -255,10 +270,19 @@ public class MailIntake {
         .list().forEach(instance -> runtime.setVariable(instance.getId(), name, value));
   }
 
+  /** An incident belongs to an execution at an activity: where the ticket waits now. */
+  private static String waitingExecution(ActivityInstance activity) {
+    ActivityInstance[] children = activity.getChildActivityInstances();
+    return children.length == 0 ? activity.getExecutionIds()[0] : waitingExecution(children[0]);
+  }
+
   private void storeAttachments(long intakeId, String ticketNumber, DecodedMail mail) {
     mail.attachments().forEach(attachment -> store.attach(intakeId, ticketNumber, attachment));
     if (mail.anyAttachmentTruncated()) {
       log.warn("Attachments of a mail on {} exceed {} bytes: stored cut to the limit", ticketNumber, attachmentLimit);
+      // once per mail: a retried intake of the same mail finds this key already sent
+      outbound.send(MessageKind.ATTACHMENT_TOO_LARGE, ticketNumber, mail.from(),
+          Map.of("attachmentLimit", (attachmentLimit / (1024 * 1024)) + " MB"), ticketNumber + ":attachment-limit:" + intakeId);
     }
   }
 

@@ -28,6 +28,7 @@ public enum MessageKind {
   TICKET_CLOSED(Audience.CUSTOMER, Author.AUTO_GENERATED),
   FIXED_IN_RELEASE(Audience.CUSTOMER, Author.AUTO_GENERATED, "releaseVersion", "extranetUrl"),
   AGENT_REPLY(Audience.CUSTOMER, Author.PERSON, "agentMessage"),
+  ATTACHMENT_TOO_LARGE(Audience.CUSTOMER, Author.AUTO_REPLY, "attachmentLimit"),
   /** Extranet account mails, about no ticket (see {@link OutboundMail#sendAccountMail}); the link is one-time. */
   EXTRANET_SET_PASSWORD(Audience.CUSTOMER, Author.AUTO_GENERATED, "contactName", "companyName", "passwordLink",
       "linkValidUntil"),

@@ -30,6 +30,8 @@ public final class TicketVariables {
   public static final String ANSWERED_IN_CALL = "answeredInCall";
   public static final String URGENCY_PROPOSAL = "urgencyProposal";
   public static final String LANGUAGE = "language";
+  /** The start of the request as the agents' task forms show it. */
+  public static final String REQUEST_PREVIEW = "requestPreview";
   /** Receipt of the latest customer message; correlated replies carry it. */
   public static final String LAST_MESSAGE_RECEIVED_AT = "lastMessageReceivedAt";
 

@@ -33,6 +33,9 @@ public class PrepareTriageDelegate implements JavaDelegate {
     String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
     execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.decisionInput(subject, body), true));
     execution.setVariable(LANGUAGE, LanguageDetector.detect(subject, body));
+    // what the agents' forms show of the request; the whole text stays in the ticket's messages
+    String preview = subject.isBlank() ? body : subject + "\n\n" + body;
+    execution.setVariable(REQUEST_PREVIEW, preview.length() <= 3900 ? preview : preview.substring(0, 3900) + " …");
     Object proposal = execution.getVariable(URGENCY_PROPOSAL);
     // an agent's proposal from the phone call wins over the decision table (the urgency task keeps it)
     execution.setVariable(URGENCY, proposal == null || proposal.toString().isBlank() ? null : proposal.toString());

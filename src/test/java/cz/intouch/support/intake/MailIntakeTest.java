@@ -157,7 +157,36 @@ class MailIntakeTest {
     assertThat(sentCount()).as("nothing answered").isEqualTo(sentBefore);
     assertThat(messages.of(ticket)).extracting(TicketMessage::kind).contains("BOUNCE", "AUTO_REPLY");
     assertThat(ticketVariable(ticket, MailIntake.DELIVERY_FAILED)).isEqualTo(true);
+    assertThat(runtime.createIncidentQuery().incidentType(MailIntake.DELIVERY_FAILED)
+        .processInstanceId(instance(ticket).getId()).count()).as("visible in Cockpit").isEqualTo(1);
     assertThat(mailbox.count("INBOX")).isZero();
+  }
+
+  @Test
+  void attachmentsOverTheLimitAreKeptUpToItAndTheCustomerIsTold() throws Exception {
+    jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+        jakarta.mail.Session.getInstance(new java.util.Properties()));
+    mail.setFrom("jan.novak@strojirny-horice.cz");
+    mail.setRecipients(jakarta.mail.Message.RecipientType.TO, "support@intouch-crm.cz");
+    mail.setSubject("Export databáze", "UTF-8");
+    jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+    text.setText("Dobrý den, ve verzi 5.3.2 padá export, posílám celou databázi.", "UTF-8");
+    jakarta.mail.internet.MimeBodyPart dump = new jakarta.mail.internet.MimeBodyPart();
+    dump.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+        new byte[11 * 1024 * 1024], "application/octet-stream")));
+    dump.setFileName("databaze.bak");
+    mail.setContent(new jakarta.mail.internet.MimeMultipart(text, dump));
+    mail.saveChanges();
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    mail.writeTo(raw);
+    mailbox.deliver(raw.toByteArray(), MONDAY_0800);
+
+    assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.TICKET_OPENED, 1));
+    String ticket = (String) newRows().get(0).get("ticket_number");
+    assertThat(jdbc.queryForMap("SELECT original_size, truncated FROM sd_mail_attachment WHERE ticket_number = ?",
+        ticket)).containsEntry("TRUNCATED", true);
+    assertThat(messages.of(ticket)).filteredOn(message -> "ATTACHMENT_TOO_LARGE".equals(message.kind()))
+        .singleElement().satisfies(told -> assertThat(told.body()).contains("10 MB"));
   }
 
   @Test
@@ -189,6 +218,7 @@ class MailIntakeTest {
     poller.pollOnce();
     assertThat(messages.of(ticket)).filteredOn(message -> "REPLY".equals(message.kind())).singleElement()
         .satisfies(reply -> assertThat(reply.body()).contains("snímek obrazovky"));
+    assertThat(ticketVariable(ticket, MailIntake.LAST_CUSTOMER_MESSAGE)).asString().contains("snímek obrazovky");
 
     mark = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sd_mail_intake", Long.class);
     mailbox.deliver(corpus("stranger-with-ticket-tag.eml", Map.of("TICKET", ticket)), MONDAY_0800.plusSeconds(900));

@@ -142,7 +142,8 @@ class MailTemplatesTest {
         Map.entry("contactName", "Jan Novák"),
         Map.entry("passwordLink", "http://127.0.0.1:8080/extranet/set-password?token=abc"),
         Map.entry("linkValidUntil", MONDAY_16),
-        Map.entry("taskUrl", "http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=42"));
+        Map.entry("taskUrl", "http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=42"),
+        Map.entry("attachmentLimit", "10 MB"));
   }
 
   private static String resource(String path) throws IOException {

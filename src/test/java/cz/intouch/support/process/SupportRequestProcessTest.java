@@ -320,6 +320,23 @@ class SupportRequestProcessTest {
   }
 
   @Test
+  void theAgentSeesTheRequestInTheTaskAndCanAnswerTheCustomerFromIt() throws Exception {
+    ProcessInstance ticket = open(NOVAK, "Chyba při tisku", "Ve verzi 5.3.2 nejde vytisknout fakturu.",
+        "2026-11-25T10:00:00+01:00");
+    runAsyncSteps();
+    assertThat(ticket).isWaitingAt("UserTask_InitiateResolution").variables()
+        .hasEntrySatisfying("requestPreview", preview -> assertThat(preview.toString()).contains("vytisknout fakturu"));
+
+    BpmnAwareTests.complete(task(ticket), Map.of("agentReply", "Dobrý den, na chybě pracujeme, ozveme se dnes."));
+
+    MimeMessage reply = lastMailTo(NOVAK);
+    assertThat(reply.getSubject()).contains("[" + ticket.getBusinessKey() + "]");
+    assertThat(body(reply)).contains("na chybě pracujeme");
+    assertThat(reply.getHeader("Auto-Submitted")).as("written by a person").isNull();
+    assertThat(ticket).isWaitingAt("UserTask_ResolveFirstLevel");
+  }
+
+  @Test
   void secondLevelCanReturnTheTicketToFirstLevel() {
     ProcessInstance ticket = open(NOVAK, "Chyba při exportu",
         "Ve verzi 5.3.2 končí export do Excelu chybou.", "2026-11-25T10:00:00+01:00");
