@@ -1,5 +1,6 @@
 package cz.intouch.support.extranet;
 
+import static org.awaitility.Awaitility.await;
 import static cz.intouch.support.extranet.ExtranetTestSupport.csvRow;
 import static cz.intouch.support.extranet.ExtranetTestSupport.newIco;
 import static cz.intouch.support.extranet.ExtranetTestSupport.token;
@@ -88,12 +89,14 @@ class ExtranetBrowserTest {
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("passwordAgain")).sendKeys(PASSWORD);
     browser.findElement(By.id("set-password-submit")).click();
+    // a click returns when the event is dispatched, not when the next page is there
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/extranet/login"));
     assertThat(browser.findElement(By.id("login-info")).getText()).contains("Heslo je nastaveno");
 
     browser.findElement(By.id("username")).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("login-submit")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/extranet/releases");
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/extranet/releases"));
     assertThat(browser.findElement(By.id("release-5.3.2")).getText()).contains("Postup instalace");
 
     // the download link, fetched with the browser's session as a download manager would
@@ -111,6 +114,7 @@ class ExtranetBrowserTest {
     browser.findElement(By.id("programVersion")).sendKeys("5.3.2");
     browser.findElement(By.id("body")).sendKeys("Na kartě kontaktu je u tlačítka Uložit překlep.");
     browser.findElement(By.id("ticket-submit")).click();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("ticket-number")).isEmpty());
     String ticketNumber = browser.findElement(By.id("ticket-number")).getText();
     assertThat(ticketNumber).matches("TS-\\d{4}-\\d{6}");
 
