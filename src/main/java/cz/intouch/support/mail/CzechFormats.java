@@ -15,6 +15,8 @@ public final class CzechFormats {
   public static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
 
   private static final String[] DAYS = {"pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"};
+  private static final String[] DAYS_GENITIVE =
+      {"pondělí", "úterý", "středy", "čtvrtka", "pátku", "soboty", "neděle"};
 
   /** Genitive: "30. listopadu". */
   private static final String[] MONTHS = {"ledna", "února", "března", "dubna", "května", "června", "července",
@@ -41,6 +43,13 @@ public final class CzechFormats {
     ZonedDateTime local = moment.withZoneSameInstant(PRAGUE);
     return "%s %s %d:%02d".formatted(day(local.getDayOfWeek()), date(local.toLocalDate()), local.getHour(),
         local.getMinute());
+  }
+
+  /** "do pondělí 30. listopadu 2026 16:00", "do středy 2. prosince 2026 16:00": the day name in the genitive. */
+  public static String until(ZonedDateTime moment) {
+    ZonedDateTime local = moment.withZoneSameInstant(PRAGUE);
+    return "do %s %s %d:%02d".formatted(DAYS_GENITIVE[local.getDayOfWeek().getValue() - 1],
+        date(local.toLocalDate()), local.getHour(), local.getMinute());
   }
 
   /** "31. prosince 2026". */

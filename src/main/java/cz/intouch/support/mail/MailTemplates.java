@@ -146,6 +146,16 @@ public class MailTemplates {
     if (name.equals("outOfScopeCategory")) {
       return CzechFormats.outOfScopeCategory(value.toString());
     }
+    if (name.equals("slaDeadline")) {
+      // the SLA deadline is always said as "by": "do středy 2. prosince 2026 16:00"
+      ZonedDateTime deadline = value instanceof Date date ? date.toInstant().atZone(CzechFormats.PRAGUE)
+          : value instanceof OffsetDateTime offset ? offset.toZonedDateTime()
+          : value instanceof Instant instant ? instant.atZone(CzechFormats.PRAGUE)
+          : value instanceof ZonedDateTime zoned ? zoned : null;
+      if (deadline != null) {
+        return CzechFormats.until(deadline);
+      }
+    }
     if (value instanceof ZonedDateTime moment) {
       return CzechFormats.deadline(moment);
     }

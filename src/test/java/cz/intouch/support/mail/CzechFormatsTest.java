@@ -65,4 +65,18 @@ class CzechFormatsTest {
         .hasMessageContaining("URGENT");
     assertThatThrownBy(() -> CzechFormats.outOfScopeCategory(null)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @org.junit.jupiter.api.Test
+  void theSlaDeadlineIsSaidWithTheDayInTheGenitive() {
+    org.assertj.core.api.Assertions.assertThat(CzechFormats.until(
+        java.time.ZonedDateTime.parse("2026-11-30T16:00+01:00[Europe/Prague]")))
+        .isEqualTo("do pondělí 30. listopadu 2026 16:00");
+    org.assertj.core.api.Assertions.assertThat(CzechFormats.until(
+        java.time.ZonedDateTime.parse("2026-12-02T15:00:00Z")))
+        .isEqualTo("do středy 2. prosince 2026 16:00");
+    org.assertj.core.api.Assertions.assertThat(CzechFormats.until(
+        java.time.ZonedDateTime.parse("2026-12-03T16:00+01:00[Europe/Prague]"))).startsWith("do čtvrtka");
+    org.assertj.core.api.Assertions.assertThat(CzechFormats.until(
+        java.time.ZonedDateTime.parse("2026-12-04T16:00+01:00[Europe/Prague]"))).startsWith("do pátku");
+  }
 }

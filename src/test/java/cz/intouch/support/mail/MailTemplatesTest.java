@@ -55,7 +55,7 @@ class MailTemplatesTest {
     RenderedMail mail = templates.render(MessageKind.ACKNOWLEDGEMENT,
         Map.of("ticketNumber", "TS-2026-000123", "urgency", "SERIOUS", "slaDeadline", MONDAY_16));
     assertThat(mail.body()).contains("TS-2026-000123", "závažný problém",
-        "Nejpozdější termín zahájení aktivního řešení: pondělí 30. listopadu 2026 16:00")
+        "Aktivní řešení zahájíme nejpozději do pondělí 30. listopadu 2026 16:00.")
         .doesNotContain("nejbližší oficiální verzi");
   }
 

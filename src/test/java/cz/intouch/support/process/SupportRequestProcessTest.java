@@ -80,7 +80,7 @@ class SupportRequestProcessTest {
 
     MimeMessage acknowledgement = lastMailTo(NOVAK);
     assertThat(acknowledgement.getSubject()).contains("[" + ticket.getBusinessKey() + "]");
-    assertThat(body(acknowledgement)).contains("závažný problém", "pondělí 30. listopadu 2026 16:00");
+    assertThat(body(acknowledgement)).contains("závažný problém", "nejpozději do pondělí 30. listopadu 2026 16:00");
 
     fire(ticket, "BoundaryEvent_SlaWarning");
     assertThat(lastMailTo("agent@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
