@@ -3,9 +3,9 @@ package cz.intouch.support.extranet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.customer.CustomerImport;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -40,13 +40,7 @@ final class ExtranetTestSupport {
   }
 
   static List<MimeMessage> mailsTo(GreenMail greenMail, String address) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
-      try {
-        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-      } catch (Exception e) {
-        return false;
-      }
-    }).toList();
+    return EngineTestSupport.mailsTo(greenMail, address);
   }
 
   static String token(GreenMail greenMail, String address) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.intake.Channel;
 import cz.intouch.support.intake.TicketIntake;
@@ -12,7 +13,6 @@ import cz.intouch.support.ticket.TicketMessages;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -388,16 +388,8 @@ class SupportRequestProcessTest {
     return ticket;
   }
 
-  /** Runs every asynchronous step (mail sending) that is due, as the job executor would. */
   private void runAsyncSteps() {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().messages().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new IllegalStateException("asynchronous steps keep coming");
+    EngineTestSupport.runAsyncSteps(management);
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
@@ -419,14 +411,8 @@ class SupportRequestProcessTest {
         .variableName(name).singleResult().getValue();
   }
 
-  private List<MimeMessage> mailsTo(String address) throws Exception {
-    return Arrays.stream(mailServer.greenMail().getReceivedMessages()).filter(message -> {
-      try {
-        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-      } catch (Exception e) {
-        return false;
-      }
-    }).toList();
+  private List<MimeMessage> mailsTo(String address) {
+    return EngineTestSupport.mailsTo(mailServer.greenMail(), address);
   }
 
   private MimeMessage lastMailTo(String address) throws Exception {

@@ -6,12 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.intake.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -172,23 +171,10 @@ class ReleasePublicationProcessTest {
   }
 
   private void runAsyncSteps() {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().messages().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new IllegalStateException("asynchronous steps keep coming");
+    EngineTestSupport.runAsyncSteps(management);
   }
 
   private List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(mailServer.greenMail().getReceivedMessages()).filter(message -> {
-      try {
-        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-      } catch (Exception e) {
-        return false;
-      }
-    }).toList();
+    return EngineTestSupport.mailsTo(mailServer.greenMail(), address);
   }
 }
