@@ -39,9 +39,8 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
-    String texts = messages.of(ticketNumber).stream()
-        .filter(message -> "IN".equals(message.direction()))
-        .map(message -> nullToEmpty(message.subject()) + "\n" + nullToEmpty(message.body()))
+    String texts = messages.fromCustomer(ticketNumber).stream()
+        .map(IdentifyCustomerDelegate::textOf)
         .collect(Collectors.joining("\n\n"));
     Date lastReceived = (Date) execution.getVariable(LAST_MESSAGE_RECEIVED_AT);
     Instant receivedAt = lastReceived != null ? lastReceived.toInstant() : ClockUtil.getCurrentTime().toInstant();

@@ -81,6 +81,15 @@ public class TicketMessages {
         ROW, ticketNumber);
   }
 
+  /**
+   * What the customer wrote on a ticket, oldest first: the request and the replies, not bounces or auto-replies,
+   * which identification and triage must not read as the customer's words.
+   */
+  public List<TicketMessage> fromCustomer(String ticketNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM sd_ticket_message WHERE ticket_number = ? AND direction = 'IN'"
+        + " AND kind IN ('REQUEST', 'REPLY') ORDER BY occurred_at, id", ROW, ticketNumber);
+  }
+
   public Optional<TicketMessage> byId(long id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM sd_ticket_message WHERE id = ?", ROW, id).stream().findFirst();
   }

@@ -26,9 +26,7 @@ public class PrepareTriageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<TicketMessage> incoming = messages.of((String) execution.getVariable(TICKET_NUMBER)).stream()
-        .filter(message -> "IN".equals(message.direction()))
-        .toList();
+    List<TicketMessage> incoming = messages.fromCustomer((String) execution.getVariable(TICKET_NUMBER));
     String subject = incoming.isEmpty() ? "" : nullToEmpty(incoming.get(0).subject());
     String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
     execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.decisionInput(subject, body), true));

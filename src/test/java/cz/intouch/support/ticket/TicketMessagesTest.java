@@ -66,4 +66,19 @@ class TicketMessagesTest {
 
     assertThat(messages.byId(id).orElseThrow().body()).isEqualTo(body);
   }
+
+  @Test
+  void onlyTheRequestAndRepliesAreTheCustomersWordsNotBouncesOrAutoReplies() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-25T09:00:00Z");
+    messages.recordIncoming("TS-2026-000509", "REQUEST", "EMAIL", "eva@firma.cz", "Dotaz", "Nejde tisk.", at, null);
+    messages.recordIncoming("TS-2026-000509", "AUTO_REPLY", "EMAIL", "eva@firma.cz", "Nepřítomnost", "Jsem pryč.",
+        at.plusSeconds(60), null);
+    messages.recordIncoming("TS-2026-000509", "BOUNCE", "EMAIL", "mailer-daemon@firma.cz", "Undelivered", "550",
+        at.plusSeconds(120), null);
+    messages.recordIncoming("TS-2026-000509", "REPLY", "EMAIL", "eva@firma.cz", "RE: Dotaz", "Verze 5.3.2.",
+        at.plusSeconds(180), null);
+
+    assertThat(messages.fromCustomer("TS-2026-000509")).extracting(TicketMessage::kind)
+        .containsExactly("REQUEST", "REPLY");
+  }
 }
