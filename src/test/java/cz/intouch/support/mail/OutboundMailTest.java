@@ -47,6 +47,12 @@ class OutboundMailTest {
   PlatformTransactionManager transactions;
   @Autowired
   MailSettings settings;
+  @Autowired
+  org.springframework.mail.javamail.JavaMailSender mailSender;
+  @org.springframework.beans.factory.annotation.Value("${support.mail.auto-reply-limit-per-day}")
+  int configuredDailyCap;
+
+  private static final int DEFAULT_DAILY_CAP = 20;
 
   GreenMail greenMail;
 
@@ -143,6 +149,9 @@ class OutboundMailTest {
 
   @Test
   void theTwentyFirstAutomaticMailToOneAddressInADayIsSuppressed() throws Exception {
+    // the production default; the test profile raises it so that scenario suites sharing demo contacts never meet it
+    OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions, settings,
+        DEFAULT_DAILY_CAP);
     String looping = "autoresponder@loop.cz";
     for (int i = 1; i <= 21; i++) {
       outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(200 + i), looping, SERIOUS,
@@ -159,6 +168,14 @@ class OutboundMailTest {
         "loop-agent");
     assertThat(status("loop-agent")).isEqualTo("SENT");
     assertThat(received(looping)).hasSize(21);
+  }
+
+  @Test
+  void theContractsDailyCapIsTheProductionDefault() throws Exception {
+    org.springframework.core.io.Resource defaults = new org.springframework.core.io.ClassPathResource("application.yaml");
+    String yaml = new String(defaults.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(yaml).contains("auto-reply-limit-per-day: " + DEFAULT_DAILY_CAP);
+    assertThat(configuredDailyCap).as("test profile").isGreaterThan(DEFAULT_DAILY_CAP);
   }
 
   @Test
