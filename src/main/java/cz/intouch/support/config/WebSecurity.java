@@ -46,6 +46,7 @@ public class WebSecurity {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/customers/import").hasAnyRole(ADMINS, MANAGERS)
+            .requestMatchers(HttpMethod.POST, "/api/sla/recalculate").hasAnyRole(ADMINS, MANAGERS)
             .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole(ADMINS, AGENTS, SPECIALISTS)
             .anyRequest().hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS))
         .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))

@@ -108,6 +108,14 @@ class StaffSecurityTest {
   }
 
   @Test
+  void onlyManagersAndAdminsRecalculateSlaDeadlines() throws Exception {
+    assertThat(post("/api/sla/recalculate", "agent", "agent", "").statusCode()).isEqualTo(403);
+    HttpResponse<String> manager = post("/api/sla/recalculate", "manager", "manager", "");
+    assertThat(manager.statusCode()).isEqualTo(200);
+    assertThat(manager.body()).contains("\"recalculated\"");
+  }
+
+  @Test
   void staffSeeTheirCzechTasklistFilters() throws Exception {
     HttpResponse<String> filters = get("/engine-rest/filter", "agent", "agent");
     assertThat(filters.statusCode()).isEqualTo(200);
