@@ -40,6 +40,8 @@ public class TicketController {
       CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION, IDENTIFIED, CONTRACT_VALID, SCOPE, OUT_OF_SCOPE_CATEGORY,
       URGENCY, SLA_DEADLINE, STATUS);
 
+  private static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
+
   private final TicketIntake intake;
   private final TicketMessages messages;
   private final HistoryService history;
@@ -98,10 +100,21 @@ public class TicketController {
     CONTRACT_VARIABLES.forEach(name -> view.put(name, null));
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableNameIn(CONTRACT_VARIABLES.toArray(String[]::new)).list()) {
-      view.put(variable.getName(), variable.getValue());
+      view.put(variable.getName(), local(variable.getValue()));
     }
     view.put("messages", messages.of(ticketNumber).stream().map(TicketController::messageView).toList());
     return view;
+  }
+
+  /** Dates as Prague local time with its offset, as the triage answer gives them. */
+  private static Object local(Object value) {
+    if (value instanceof java.util.Date date) {
+      return date.toInstant().atZone(PRAGUE).toOffsetDateTime();
+    }
+    if (value instanceof Instant instant) {
+      return instant.atZone(PRAGUE).toOffsetDateTime();
+    }
+    return value;
   }
 
   private static Map<String, Object> messageView(TicketMessage message) {
@@ -113,7 +126,7 @@ public class TicketController {
     view.put("to", message.recipient());
     view.put("subject", message.subject());
     view.put("body", message.body());
-    view.put("at", message.occurredAt());
+    view.put("at", local(message.occurredAt()));
     return view;
   }
 }

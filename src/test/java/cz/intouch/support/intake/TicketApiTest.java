@@ -96,6 +96,8 @@ class TicketApiTest {
     assertThat(ticket.get("identified").asBoolean()).isTrue();
     assertThat(ticket.get("companyId").asText()).isEqualTo("28166345");
     assertThat(ticket.get("messages").get(0).get("body").asText()).contains("fakturu");
+    assertThat(ticket.get("slaDeadline").asText()).as("Prague time with offset")
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+0[12]:00");
 
     assertThat(get("/api/tickets/TS-1999-000001").statusCode()).isEqualTo(404);
   }
