@@ -2,7 +2,6 @@ package cz.intouch.support.sla;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,16 +21,8 @@ public class ComputeSlaDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date start = (Date) execution.getVariable(SLA_START_AT);
-    if (start == null) {
-      start = (Date) execution.getVariable(RECEIVED_AT);
-    }
-    Object days = execution.getVariable(SLA_DAYS);
-    Date deadline = deadlines.deadlineDate((String) execution.getVariable(SLA_RULE),
-        days == null ? null : ((Number) days).intValue(), start);
-    execution.setVariable(SLA_DEADLINE, deadline);
-    Object warnBefore = execution.getVariable(WARN_BEFORE);
-    execution.setVariable(SLA_WARNING_AT,
-        deadline == null ? null : deadlines.warningDate(deadline, warnBefore == null ? "" : warnBefore.toString()));
+    TicketSlaDates dates = TicketSlaDates.of(deadlines, execution::getVariable);
+    execution.setVariable(SLA_DEADLINE, dates.deadline());
+    execution.setVariable(SLA_WARNING_AT, dates.warning());
   }
 }

@@ -58,13 +58,9 @@ public class SlaRecalculation {
     for (Task task : tasks.createTaskQuery().processDefinitionKey("supportRequest")
         .taskDefinitionKey(INITIATE_RESOLUTION).list()) {
       Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId());
-      Date start = (Date) (variables.get(SLA_START_AT) != null ? variables.get(SLA_START_AT) : variables.get(RECEIVED_AT));
-      Object days = variables.get(SLA_DAYS);
-      Date deadline = calendar.deadlineDate((String) variables.get(SLA_RULE),
-          days == null ? null : ((Number) days).intValue(), start);
-      Object warnBefore = variables.get(WARN_BEFORE);
-      Date warning = deadline == null ? null
-          : calendar.warningDate(deadline, warnBefore == null ? "" : warnBefore.toString());
+      TicketSlaDates dates = TicketSlaDates.of(calendar, variables::get);
+      Date deadline = dates.deadline();
+      Date warning = dates.warning();
       if (deadline == null || (Objects.equals(deadline, variables.get(SLA_DEADLINE))
           && Objects.equals(warning, variables.get(SLA_WARNING_AT)))) {
         continue;
