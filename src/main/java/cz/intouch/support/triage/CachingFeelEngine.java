@@ -1,11 +1,13 @@
 package cz.intouch.support.triage;
 
+import camundajar.impl.scala.Option;
+import camundajar.impl.scala.collection.immutable.List;
 import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -14,58 +16,109 @@ import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
-import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
+import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 
 /**
- * The engine's FEEL (Scala) evaluation of decision-table input entries, with each entry parsed once instead of
- * on every evaluation. Our urgency and scope tables hold dozens of phrase rows; parsing them anew for every
- * request cost milliseconds per decision. Semantics are unchanged: same parser, same interpreter, same context.
+ * The engine's FEEL (Scala) evaluation of decision tables, with each expression and input entry parsed once, and
+ * the built-in functions built once, instead of on every evaluation. Our urgency and scope tables hold dozens of
+ * phrase rows; FEEL-Scala re-parses every cell and rebuilds its table of ~100 built-in functions for every cell it
+ * evaluates, which cost milliseconds and megabytes of garbage per ticket. Semantics are those of
+ * {@code org.camunda.feel.FeelEngine#evaluate}: same parser, validator, interpreter, functions and value mapping.
  */
 public class CachingFeelEngine extends ScalaFeelEngine {
 
-  /** Distinct input entries of all deployed tables; far below this, but a runaway must not grow forever. */
+  /** Distinct expressions of all deployed decisions; far below this, but a runaway must not grow forever. */
   private static final int MAX_CACHED = 10_000;
 
+  private final ConcurrentHashMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+  private final FeelInterpreter interpreter;
+  private final FunctionProvider functions;
+  private final ExpressionValidator validator;
 
   public CachingFeelEngine() {
-    super(List.of());
+    super(java.util.List.of());
+    interpreter = new FeelInterpreter(feelEngine.valueMapper());
+    // what FeelEngine.rootContext builds per evaluation: the built-ins (reading the clock when called) + custom ones
+    functions = new FunctionProvider.CompositeFunctionProvider(toScalaList(
+        new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
+    validator = new ExpressionValidator(feelEngine.configuration().externalFunctionsEnabled());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+    ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
+    return (T) evaluate(parsed, new ContextVariableWrapper(variables));
   }
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-    ParsedExpression parsed = unaryTests.get(expression);
-    if (parsed == null) {
-      Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression> result = feelEngine.parseUnaryTests(expression);
-      if (result.isLeft()) {
-        throw failure(result);
-      }
-      parsed = ((Right<?, ParsedExpression>) result).value();
-      if (unaryTests.size() >= MAX_CACHED) {
-        unaryTests.clear();
-      }
-      unaryTests.put(expression, parsed);
-    }
+    ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
     VariableProvider input = new VariableProvider.StaticVariableProvider(
-        new Map.Map1<String, Object>("inputVariableName", inputVariable));
-    VariableProvider context = new ContextVariableWrapper(variables);
-    CustomContext feelContext = new CustomContext() {
-      @Override
-      public VariableProvider variableProvider() {
-        return new VariableProvider.CompositeVariableProvider(toScalaList(input, context));
-      }
-    };
-    Either<org.camunda.feel.FeelEngine.Failure, Object> result = feelEngine.eval(parsed, feelContext);
-    if (result.isLeft()) {
-      throw failure(result);
-    }
-    return Boolean.TRUE.equals(((Right<?, Object>) result).value());
+        new Map.Map1<String, Object>(INPUT_VARIABLE_NAME, inputVariable));
+    VariableProvider context = new VariableProvider.CompositeVariableProvider(
+        toScalaList(input, new ContextVariableWrapper(variables)));
+    return Boolean.TRUE.equals(evaluate(parsed, context));
   }
 
-  private static FeelException failure(Either<org.camunda.feel.FeelEngine.Failure, ?> result) {
-    return LOGGER.evaluationException(((Left<org.camunda.feel.FeelEngine.Failure, ?>) result).value().message());
+  private ParsedExpression parsed(ConcurrentHashMap<String, ParsedExpression> cache, String expression,
+      Function<String, Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression>> parser) {
+    ParsedExpression parsed = cache.get(expression);
+    if (parsed == null) {
+      parsed = value(parser.apply(expression));
+      Option<org.camunda.feel.FeelEngine.Failure> invalid = validator.validateExpression(parsed.expression());
+      if (invalid.isDefined()) {
+        throw LOGGER.evaluationException(invalid.get().message());
+      }
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(expression, parsed);
+    }
+    return parsed;
+  }
+
+  private Object evaluate(ParsedExpression parsed, VariableProvider variables) {
+    // a fresh context per evaluation: it collects this evaluation's failures
+    EvalContext context = new EvalContext(feelEngine.valueMapper(), variables, functions,
+        new EvaluationFailureCollector());
+    Val result = interpreter.eval(parsed.expression(), context);
+    List<EvaluationFailure> failures = context.failureCollector().failures();
+    if (failures.exists(failure -> failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$)) {
+      throw failure(parsed, failures.find(failure -> failure.failureType()
+          == EvaluationFailureType.ASSERT_FAILURE$.MODULE$).get().failureMessage());
+    }
+    if (result instanceof ValError error) {
+      throw failure(parsed, error.error());
+    }
+    if (result instanceof ValFatalError error) {
+      throw failure(parsed, error.error());
+    }
+    return feelEngine.valueMapper().unpackVal(result);
+  }
+
+  private static FeelException failure(ParsedExpression parsed, String message) {
+    return LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + message);
+  }
+
+  private static <T> T value(Either<org.camunda.feel.FeelEngine.Failure, T> result) {
+    if (result.isLeft()) {
+      throw LOGGER.evaluationException(((Left<org.camunda.feel.FeelEngine.Failure, T>) result).value().message());
+    }
+    return ((Right<?, T>) result).value();
   }
 
   /** A DMN engine configuration using this FEEL engine: the process engine's and the triage dry run's. */
@@ -76,7 +129,7 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     return configuration;
   }
 
-  /** Hands out one shared engine, so every decision shares the parsed cells. */
+  /** Hands out one shared engine, so every decision shares the parsed expressions. */
   public static class Factory implements FeelEngineFactory {
 
     private final CachingFeelEngine engine = new CachingFeelEngine();
