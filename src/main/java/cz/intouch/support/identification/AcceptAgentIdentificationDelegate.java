@@ -36,14 +36,14 @@ public class AcceptAgentIdentificationDelegate implements JavaDelegate {
       company = registry.findCompanyByName(companyName.toString());
     }
     company.ifPresent(found -> {
-      execution.setVariable(COMPANY_ID, found.ico());
-      execution.setVariable(COMPANY_NAME, found.name());
-      execution.setVariable(CONTRACT_VALID_UNTIL,
+      setIfChanged(execution, COMPANY_ID, found.ico());
+      setIfChanged(execution, COMPANY_NAME, found.name());
+      setIfChanged(execution, CONTRACT_VALID_UNTIL,
           found.contractValidUntil() == null ? null : found.contractValidUntil().toString());
     });
-    execution.setVariable(CONTRACT_VALID, company.map(found -> registry.hasValidContract(found, today)).orElse(false));
-    execution.setVariable(IDENTIFIED, true);
-    execution.setVariable(MISSING_IDENTIFICATION, "");
-    execution.setVariable(SLA_START_AT, now);
+    setIfChanged(execution, CONTRACT_VALID, company.map(found -> registry.hasValidContract(found, today)).orElse(false));
+    setIfChanged(execution, IDENTIFIED, true);
+    setIfChanged(execution, MISSING_IDENTIFICATION, "");
+    setIfChanged(execution, SLA_START_AT, now);
   }
 }

@@ -50,24 +50,24 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
         string(execution, CONTACT_NAME), string(execution, PROGRAM_VERSION), texts,
         receivedAt.atZone(ZoneId.of("Europe/Prague")).toLocalDate()));
 
-    execution.setVariable(COMPANY_ID, result.companyId());
-    execution.setVariable(COMPANY_NAME, result.companyName());
-    execution.setVariable(CONTACT_NAME, result.contactName());
-    execution.setVariable(CONTACT_EMAIL, result.contactEmail());
-    execution.setVariable(PROGRAM_VERSION, result.programVersion());
-    execution.setVariable(CONTRACT_VALID, result.contractValid());
-    execution.setVariable(CONTRACT_VALID_UNTIL,
+    setIfChanged(execution, COMPANY_ID, result.companyId());
+    setIfChanged(execution, COMPANY_NAME, result.companyName());
+    setIfChanged(execution, CONTACT_NAME, result.contactName());
+    setIfChanged(execution, CONTACT_EMAIL, result.contactEmail());
+    setIfChanged(execution, PROGRAM_VERSION, result.programVersion());
+    setIfChanged(execution, CONTRACT_VALID, result.contractValid());
+    setIfChanged(execution, CONTRACT_VALID_UNTIL,
         result.contractValidUntil() == null ? null : result.contractValidUntil().toString());
-    execution.setVariable(IDENTIFIED, result.identified());
-    execution.setVariable(MISSING_IDENTIFICATION, result.missing().stream().map(Enum::name)
+    setIfChanged(execution, IDENTIFIED, result.identified());
+    setIfChanged(execution, MISSING_IDENTIFICATION, result.missing().stream().map(Enum::name)
         .collect(Collectors.joining(",")));
     if (result.identified()) {
-      execution.setVariable(SLA_START_AT, Date.from(receivedAt));
+      setIfChanged(execution, SLA_START_AT, Date.from(receivedAt));
     } else {
       Instant now = ClockUtil.getCurrentTime().toInstant();
-      execution.setVariable(IDENTIFICATION_REMINDER_AT,
+      setIfChanged(execution, IDENTIFICATION_REMINDER_AT,
           Date.from(calendar.plusBusinessDays(now, REMIND_AFTER_BUSINESS_DAYS).toInstant()));
-      execution.setVariable(IDENTIFICATION_GIVE_UP_AT,
+      setIfChanged(execution, IDENTIFICATION_GIVE_UP_AT,
           Date.from(calendar.plusBusinessDays(now, GIVE_UP_AFTER_BUSINESS_DAYS).toInstant()));
     }
   }

@@ -134,7 +134,7 @@ public class OutboundMail {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String recipientKey = to.getAddress().toLowerCase(Locale.ROOT);
     boolean suppressed = capped(kind)
-        && outbox.countSince(recipientKey, CAPPED_KINDS, Outbox.dayBefore(now)) >= autoReplyLimitPerDay;
+        && outbox.atLeast(autoReplyLimitPerDay, recipientKey, CAPPED_KINDS, Outbox.dayBefore(now));
     Outgoing draft = new Outgoing(0, ticketNumber, kind.name(), from.getAddress(), recipientKey,
         subjectWithTicketNumber(rendered.subject(), ticketNumber), body, newMessageId(ticketNumber),
         messages.lastIncomingMessageId(ticketNumber).orElse(null),

@@ -71,19 +71,23 @@ class Outbox {
         TicketMessages.timestamp(at), id);
   }
 
-  /** Messages of the given kinds sent, or being sent, to the recipient since the moment. */
-  int countSince(String recipient, Collection<String> kinds, Instant since) {
+  /**
+   * Whether at least {@code limit} messages of the given kinds were sent, or are being sent, to the recipient since
+   * the moment. Counts no further than the limit: a busy address costs the same as a quiet one.
+   */
+  boolean atLeast(int limit, String recipient, Collection<String> kinds, Instant since) {
     if (kinds.isEmpty()) {
-      return 0;
+      return limit <= 0;
     }
     String placeholders = String.join(", ", Collections.nCopies(kinds.size(), "?"));
-    Object[] arguments = new Object[kinds.size() + 2];
+    Object[] arguments = new Object[kinds.size() + 3];
     arguments[0] = recipient;
     arguments[1] = TicketMessages.timestamp(since);
     System.arraycopy(kinds.toArray(), 0, arguments, 2, kinds.size());
-    return jdbc.queryForObject("SELECT COUNT(*) FROM sd_ticket_message WHERE direction = 'OUT' AND recipient = ?"
-        + " AND occurred_at > ? AND status IN ('PENDING', 'SENT') AND kind IN (" + placeholders + ")",
-        Integer.class, arguments);
+    arguments[arguments.length - 1] = limit;
+    return jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM sd_ticket_message WHERE direction = 'OUT'"
+        + " AND recipient = ? AND occurred_at > ? AND status IN ('PENDING', 'SENT') AND kind IN (" + placeholders
+        + ") LIMIT ?) capped", Integer.class, arguments) >= limit;
   }
 
   static Instant dayBefore(Instant at) {

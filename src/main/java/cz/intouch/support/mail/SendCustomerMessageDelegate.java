@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component("sendCustomerMessage")
 public class SendCustomerMessageDelegate implements JavaDelegate {
 
-  static final String MAILS_SENT = "customerMailsSent";
-
   private static final Logger log = LoggerFactory.getLogger(SendCustomerMessageDelegate.class);
 
   private Expression kind;
@@ -55,9 +53,9 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
     if (message == MessageKind.ACKNOWLEDGEMENT && "ANSWERED_IN_CALL".equals(execution.getVariable(SLA_RULE))) {
       return; // the caller got the answer on the phone: nothing to acknowledge
     }
-    int sent = execution.getVariable(MAILS_SENT) instanceof Integer count ? count : 0;
+    int sent = execution.getVariable(CUSTOMER_MAILS_SENT) instanceof Integer count ? count : 0;
     outbound.send(message, ticketNumber, recipient, model(execution, sent == 0), ticketNumber + ":mail:" + (sent + 1));
-    execution.setVariable(MAILS_SENT, sent + 1);
+    execution.setVariable(CUSTOMER_MAILS_SENT, sent + 1);
   }
 
   /** Raw variables: the templates print codes and dates in Czech themselves (see MailTemplates). */

@@ -19,6 +19,11 @@ public class TicketStatus {
     if (!VALUES.contains(status)) {
       throw new IllegalArgumentException("Unknown ticket status " + status);
     }
-    execution.setVariable(TicketVariables.STATUS, status);
+    // the ticket's own instance, also from a called process (identification): one status per ticket
+    DelegateExecution ticket = execution.getProcessInstance();
+    while (ticket.getSuperExecution() != null) {
+      ticket = ticket.getSuperExecution().getProcessInstance();
+    }
+    TicketVariables.setIfChanged(ticket, TicketVariables.STATUS, status);
   }
 }

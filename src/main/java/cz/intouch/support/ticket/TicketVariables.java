@@ -1,5 +1,8 @@
 package cz.intouch.support.ticket;
 
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * Names of the ticket's process variables. The first group is the public contract (Cockpit, Tasklist,
  * REST clients rely on it); the rest are the process's own working variables.
@@ -59,5 +62,19 @@ public final class TicketVariables {
   public static final String CUSTOMER_REMINDED = "customerReminded";
   public static final String CLOSED_AT = "closedAt";
 
+  // mail
+  /** Per-ticket counter of customer mails: part of each mail's dedup key, so it travels with the ticket. */
+  public static final String CUSTOMER_MAILS_SENT = "customerMailsSent";
+
   private TicketVariables() {}
+
+  /**
+   * Sets the variable only when its value changes. The engine writes a runtime row, a history row and a
+   * history detail for every set, also of an unchanged value; steps that re-check a whole ticket use this.
+   */
+  public static void setIfChanged(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+      scope.setVariable(name, value);
+    }
+  }
 }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
@@ -57,13 +58,21 @@ public final class ProcessBenchmark {
       run(50, i -> openTicket(intake, i));
       awaitTasks(engine, "UserTask_InitiateResolution", 50, Duration.ofMinutes(2));
 
+      SqlStatements sql = new SqlStatements(app.getBean(JdbcTemplate.class));
+      sql.reset();
       double bare = rate(tickets, run(tickets, i -> engine.getRuntimeService().startProcessInstanceByKey("bareBenchmark")),
           () -> awaitTasks(engine, "UserTask_Bare", 50 + tickets, Duration.ofMinutes(5)));
+      SqlStatements.Counts bareSql = sql.countsPer(tickets);
+      sql.reset();
       long before = System.nanoTime();
       run(tickets, i -> openTicket(intake, 1000 + i));
       double opened = tickets / ((System.nanoTime() - before) / 1e9);
       awaitTasks(engine, "UserTask_InitiateResolution", 50 + tickets, Duration.ofMinutes(10));
       double full = tickets / ((System.nanoTime() - before) / 1e9);
+      SqlStatements.Counts fullSql = sql.countsPer(tickets);
+      if (Boolean.getBoolean("benchmark.sqlDetail")) {
+        sql.printTop(tickets, 60);
+      }
 
       TriageService triage = app.getBean(TriageService.class);
       long[] nanos = new long[triageCalls];
@@ -85,9 +94,58 @@ public final class ProcessBenchmark {
       System.out.printf("  bare engine (start -> user task):        %8.1f instances/s%n", bare);
       System.out.printf("  full support process (to Zahájit řešení): %8.1f tickets/s  = %.0f %% of bare%n", full,
           100 * full / bare);
-      System.out.printf("    of which the synchronous intake (number, text, triage, SLA): %8.1f tickets/s%n", opened);
+      System.out.printf("    of which the synchronous intake (number, stored text, started process): %8.1f tickets/s%n", opened);
+      System.out.printf("  SQL statements per instance: bare %s; full %s%n", bareSql, fullSql);
       System.out.printf("  triage dry run (%d calls): p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", triageCalls,
           nanos[triageCalls / 2] / 1e6, nanos[(int) (triageCalls * 0.99)] / 1e6, nanos[triageCalls - 1] / 1e6);
+    }
+  }
+
+  /**
+   * H2's own statement statistics: what each instance costs the database, independent of the machine. The
+   * benchmark's polling for finished tasks (a count over ACT_RU_TASK) is left out.
+   */
+  private record SqlStatements(JdbcTemplate jdbc) {
+
+    record Counts(double writes, double reads) {
+      @Override
+      public String toString() {
+        return String.format("%.1f writes + %.1f reads", writes, reads);
+      }
+    }
+
+    void reset() {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
+
+    /** The busiest statements (-Dbenchmark.sqlDetail=true): where an instance's database work goes. */
+    void printTop(int instances, int top) {
+      jdbc.query("SELECT EXECUTION_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+          + " ORDER BY EXECUTION_COUNT DESC LIMIT " + top, row -> {
+            System.out.printf("    %6.2f  %s%n", row.getLong(1) / (double) instances,
+                row.getString(2).replaceAll("\\s+", " ").substring(0, Math.min(110, row.getString(2).length())));
+          });
+    }
+
+    Counts countsPer(int instances) {
+      long[] writes = {0};
+      long[] reads = {0};
+      jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS", row -> {
+        String statement = row.getString(1).strip().toLowerCase(java.util.Locale.ROOT);
+        long count = row.getLong(2);
+        if (statement.contains("query_statistics") || statement.startsWith("set ")
+            || (statement.contains("count(") && statement.contains("act_ru_task"))) {
+          return;
+        }
+        if (statement.startsWith("select")) {
+          reads[0] += count;
+        } else {
+          writes[0] += count;
+        }
+      });
+      return new Counts((double) writes[0] / instances, (double) reads[0] / instances);
     }
   }
 

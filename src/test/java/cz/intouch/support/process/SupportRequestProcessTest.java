@@ -170,7 +170,11 @@ class SupportRequestProcessTest {
     runAsyncSteps();
     ProcessInstance identification = BpmnAwareTests.calledProcessInstance(ticket);
     assertThat(identification).isWaitingAt("UserTask_CompleteIdentification");
-    assertThat(ticket).isWaitingAt("CallActivity_Identification");
+    assertThat(ticket).isWaitingAt("CallActivity_Identification").variables()
+        .as("the ticket's one status says what it waits for").containsEntry("status", "AWAITING_IDENTIFICATION");
+    assertThat(identification).variables().as("only what identification needs travels into it")
+        .containsEntry("ticketNumber", ticket.getBusinessKey()).containsEntry("contactEmail", "nekdo@neznama-firma.cz")
+        .doesNotContainKeys("status", "urgencyProposal", "answeredInCall", "slaBreached");
     String asked = body(lastMailTo("nekdo@neznama-firma.cz"));
     assertThat(asked).contains("IČO nebo název Vaší společnosti", "verzi programu InTouch CRM");
     assertThat(management.createJobQuery().processInstanceId(ticket.getId()).timers().count())
