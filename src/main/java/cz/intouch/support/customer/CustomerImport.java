@@ -1,5 +1,6 @@
 package cz.intouch.support.customer;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.config.BadRequestException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +21,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -41,7 +40,6 @@ public class CustomerImport {
       "contact_name", "contact_email", "contact_phone");
   public static final String HEADER_LINE = String.join(",", HEADER) + "\n";
 
-  private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
   /** Addresses at these domains say nothing about the company the person works for. */
   private static final Set<String> FREEMAIL_DOMAINS = Set.of("gmail.com", "seznam.cz", "email.cz", "post.cz",
@@ -118,7 +116,7 @@ public class CustomerImport {
       company = registry.insertCompany(entry.ico(), entry.companyName(), entry.contractValidUntil(),
           companyDomain(entry.email()));
     } else {
-      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PRAGUE).toLocalDate();
+      LocalDate today = DeskTime.today();
       boolean wasValid = registry.hasValidContract(company, today);
       boolean differs = !company.name().equals(entry.companyName())
           || !Objects.equals(company.contractValidUntil(), entry.contractValidUntil());
@@ -143,7 +141,7 @@ public class CustomerImport {
     if (contact == null) {
       contact = registry.insertContact(company.id(), entry.contactName(), entry.email(), entry.phone(),
           CustomerRegistry.SOURCE_IMPORT);
-      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PRAGUE).toLocalDate();
+      LocalDate today = DeskTime.today();
       return new Applied(Outcome.IMPORTED, new ContactRegistered(contact.id(), company.id(), contact.email(),
           registry.hasValidContract(company, today)), activated);
     }

@@ -1,5 +1,6 @@
 package cz.intouch.support.extranet;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
@@ -43,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExtranetAccounts {
 
   private static final Logger log = LoggerFactory.getLogger(ExtranetAccounts.class);
-  private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Not a bean: the staff's authentication (Camunda identities) must not pick it up. */
   static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
@@ -228,7 +227,7 @@ public class ExtranetAccounts {
   }
 
   private static LocalDate today() {
-    return now().atZone(PRAGUE).toLocalDate();
+    return now().atZone(DeskTime.ZONE).toLocalDate();
   }
 
   private static String newToken() {

@@ -1,7 +1,7 @@
 package cz.intouch.support.extranet;
 
+import cz.intouch.support.ticket.DeskTime;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("extranetFormats")
 public class ExtranetFormats {
 
-  private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. M. yyyy");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. M. yyyy HH:mm");
 
   public String date(Instant instant) {
-    return instant == null ? "" : DATE.format(instant.atZone(PRAGUE));
+    return instant == null ? "" : DATE.format(instant.atZone(DeskTime.ZONE));
   }
 
   public String dateTime(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(PRAGUE));
+    return instant == null ? "" : DATE_TIME.format(instant.atZone(DeskTime.ZONE));
   }
 }

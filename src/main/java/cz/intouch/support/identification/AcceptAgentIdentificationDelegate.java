@@ -1,10 +1,10 @@
 package cz.intouch.support.identification;
 
+import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.customer.CustomerRegistry;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,7 +26,7 @@ public class AcceptAgentIdentificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     java.util.Date now = ClockUtil.getCurrentTime();
-    LocalDate today = now.toInstant().atZone(ZoneId.of("Europe/Prague")).toLocalDate();
+    LocalDate today = DeskTime.dateOf(now.toInstant());
     Object companyId = execution.getVariable(COMPANY_ID);
     Object companyName = execution.getVariable(COMPANY_NAME);
     var company = companyId != null && !companyId.toString().isBlank()

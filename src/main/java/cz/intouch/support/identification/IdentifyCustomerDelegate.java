@@ -1,12 +1,12 @@
 package cz.intouch.support.identification;
 
+import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.sla.BusinessCalendar;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,7 +48,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     Identification result = identification.identify(new IdentificationService.Claims(
         string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
         string(execution, CONTACT_NAME), string(execution, PROGRAM_VERSION), texts,
-        receivedAt.atZone(ZoneId.of("Europe/Prague")).toLocalDate()));
+        DeskTime.dateOf(receivedAt)));
 
     setIfChanged(execution, COMPANY_ID, result.companyId());
     setIfChanged(execution, COMPANY_NAME, result.companyName());

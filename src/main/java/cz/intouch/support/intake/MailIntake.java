@@ -161,7 +161,7 @@ public class MailIntake {
         receivedAt, mail.messageId());
     storeAttachments(intakeId, ticketNumber, mail);
     // what the agent's task form shows; the whole text stays in the ticket's messages
-    setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, truncate(mail.text(), LAST_CUSTOMER_MESSAGE_LIMIT));
+    setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, Texts.truncate(mail.text(), LAST_CUSTOMER_MESSAGE_LIMIT));
     boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(ticketNumber)
         .messageEventSubscriptionName(CUSTOMER_REPLIED).count() > 0;
     if (!waiting) {
@@ -195,7 +195,7 @@ public class MailIntake {
     runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticket.get())
         .list().forEach(instance -> runtime.createIncident(DELIVERY_FAILED,
             waitingExecution(runtime.getActivityInstance(instance.getId())), ticket.get(),
-            "Doručení e-mailu zákazníkovi selhalo: " + truncate(mail.subject(), 200)));
+            "Doručení e-mailu zákazníkovi selhalo: " + Texts.truncate(mail.subject(), 200)));
     log.warn("A mail about {} could not be delivered: flagged {} for the agents", ticket.get(), DELIVERY_FAILED);
     return new Result(key, Outcome.BOUNCE_ATTACHED, ticket.get(), "BOUNCE");
   }
@@ -208,9 +208,9 @@ public class MailIntake {
     Map<String, Object> variables = new HashMap<>();
     variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
     variables.put(MailQuarantineSteps.SENDER, unreadable.sender());
-    variables.put(SUBJECT, truncate(unreadable.subject(), 255));
-    variables.put(MailQuarantineSteps.REASON, truncate(unreadable.reason(), 1000));
-    variables.put(MailQuarantineSteps.TEXT_PREVIEW, truncate(unreadable.textPreview(), 3000));
+    variables.put(SUBJECT, Texts.truncate(unreadable.subject(), 255));
+    variables.put(MailQuarantineSteps.REASON, Texts.truncate(unreadable.reason(), 1000));
+    variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(unreadable.textPreview(), 3000));
     variables.put(RECEIVED_AT, Date.from(receivedAt));
     runtime.startProcessInstanceByKey(MAIL_QUARANTINE, "KARANTENA-" + quarantineId, variables);
     store.complete(intakeId, Outcome.QUARANTINED, null, unreadable.reason());
@@ -284,9 +284,5 @@ public class MailIntake {
       outbound.send(MessageKind.ATTACHMENT_TOO_LARGE, ticketNumber, mail.from(),
           Map.of("attachmentLimit", (attachmentLimit / (1024 * 1024)) + " MB"), ticketNumber + ":attachment-limit:" + intakeId);
     }
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

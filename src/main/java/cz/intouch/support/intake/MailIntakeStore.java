@@ -39,9 +39,9 @@ public class MailIntakeStore {
           INSERT INTO sd_mail_intake (mail_key, outcome, message_id, sender, subject, received_at, raw_message)
           VALUES (?, 'CLAIMED', ?, ?, ?, ?, ?)""", new String[] {"id"});
       insert.setString(1, mailKey);
-      insert.setString(2, truncate(messageId, 998));
-      insert.setString(3, truncate(sender, 320));
-      insert.setString(4, truncate(subject, 1000));
+      insert.setString(2, Texts.truncate(messageId, 998));
+      insert.setString(3, Texts.truncate(sender, 320));
+      insert.setString(4, Texts.truncate(subject, 1000));
       insert.setObject(5, TicketMessages.timestamp(receivedAt));
       insert.setBytes(6, raw);
       return insert;
@@ -51,14 +51,14 @@ public class MailIntakeStore {
 
   void complete(long intakeId, MailIntake.Outcome outcome, String ticketNumber, String note) {
     jdbc.update("UPDATE sd_mail_intake SET outcome = ?, ticket_number = ?, note = ? WHERE id = ?", outcome.name(),
-        ticketNumber, truncate(note, 1000), intakeId);
+        ticketNumber, Texts.truncate(note, 1000), intakeId);
   }
 
   void attach(long intakeId, String ticketNumber, Attachment attachment) {
     jdbc.update("""
         INSERT INTO sd_mail_attachment (intake_id, ticket_number, file_name, content_type, original_size, truncated,
-          content) VALUES (?, ?, ?, ?, ?, ?, ?)""", intakeId, ticketNumber, truncate(attachment.fileName(), 1000),
-        truncate(attachment.contentType(), 300), attachment.originalSize(), attachment.truncated(),
+          content) VALUES (?, ?, ?, ?, ?, ?, ?)""", intakeId, ticketNumber, Texts.truncate(attachment.fileName(), 1000),
+        Texts.truncate(attachment.contentType(), 300), attachment.originalSize(), attachment.truncated(),
         attachment.content());
   }
 
@@ -70,9 +70,9 @@ public class MailIntakeStore {
           INSERT INTO sd_mail_quarantine (intake_id, reason, sender, subject, text_preview, raw_message, status,
             received_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", new String[] {"id"});
       insert.setLong(1, intakeId);
-      insert.setString(2, truncate(reason, 1000));
-      insert.setString(3, truncate(sender, 320));
-      insert.setString(4, truncate(subject, 1000));
+      insert.setString(2, Texts.truncate(reason, 1000));
+      insert.setString(3, Texts.truncate(sender, 320));
+      insert.setString(4, Texts.truncate(subject, 1000));
       insert.setString(5, textPreview);
       insert.setBytes(6, raw);
       insert.setObject(7, TicketMessages.timestamp(receivedAt));
@@ -95,9 +95,5 @@ public class MailIntakeStore {
     jdbc.update("""
         UPDATE sd_mail_intake SET ticket_number = ?
         WHERE id = (SELECT intake_id FROM sd_mail_quarantine WHERE id = ?)""", ticketNumber, id);
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.config.BadRequestException;
@@ -40,7 +41,6 @@ public class TicketController {
       CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION, IDENTIFIED, CONTRACT_VALID, SCOPE, OUT_OF_SCOPE_CATEGORY,
       URGENCY, SLA_DEADLINE, STATUS);
 
-  private static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
 
   private final TicketIntake intake;
   private final TicketMessages messages;
@@ -109,10 +109,10 @@ public class TicketController {
   /** Dates as Prague local time with its offset, as the triage answer gives them. */
   private static Object local(Object value) {
     if (value instanceof java.util.Date date) {
-      return date.toInstant().atZone(PRAGUE).toOffsetDateTime();
+      return date.toInstant().atZone(DeskTime.ZONE).toOffsetDateTime();
     }
     if (value instanceof Instant instant) {
-      return instant.atZone(PRAGUE).toOffsetDateTime();
+      return instant.atZone(DeskTime.ZONE).toOffsetDateTime();
     }
     return value;
   }

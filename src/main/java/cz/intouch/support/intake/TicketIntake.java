@@ -44,7 +44,7 @@ public class TicketIntake {
     variables.put(TICKET_NUMBER, ticketNumber);
     variables.put(CHANNEL, request.channel().name());
     variables.put(RECEIVED_AT, Date.from(request.receivedAt()));
-    variables.put(SUBJECT, truncate(request.subject(), 255));
+    variables.put(SUBJECT, Texts.truncate(request.subject(), 255));
     variables.put(COMPANY_ID, request.companyId());
     variables.put(COMPANY_NAME, request.companyName());
     variables.put(CONTACT_NAME, request.contactName());
@@ -57,9 +57,5 @@ public class TicketIntake {
         .setVariables(variables)
         .correlateStartMessage();
     return ticketNumber;
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 public final class CzechFormats {
 
-  public static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+  public static final ZoneId PRAGUE = DeskTime.ZONE;
 
   private static final String[] DAYS = {"pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"};
   private static final String[] DAYS_GENITIVE =

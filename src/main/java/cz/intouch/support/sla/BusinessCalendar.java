@@ -1,5 +1,6 @@
 package cz.intouch.support.sla;
 
+import cz.intouch.support.ticket.DeskTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class BusinessCalendar {
 
   /** Prague, 8:00-16:00, no extra closed days: the published support policy. */
   public static BusinessCalendar standard() {
-    return new BusinessCalendar(ZoneId.of("Europe/Prague"), LocalTime.of(8, 0), LocalTime.of(16, 0), Set.of());
+    return new BusinessCalendar(DeskTime.ZONE, LocalTime.of(8, 0), LocalTime.of(16, 0), Set.of());
   }
 
   public ZoneId zone() {

@@ -1,7 +1,6 @@
 package cz.intouch.support.ticket;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TicketNumbers {
 
-  private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -29,7 +27,7 @@ public class TicketNumbers {
   }
 
   public String next(Instant receivedAt) {
-    int year = receivedAt.atZone(PRAGUE).getYear();
+    int year = receivedAt.atZone(DeskTime.ZONE).getYear();
     Integer number;
     try {
       number = ownTransaction.execute(status -> increment(year));
