@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,6 @@ public class PrepareTriageDelegate implements JavaDelegate {
     List<TicketMessage> incoming = messages.fromCustomer((String) execution.getVariable(TICKET_NUMBER));
     String subject = incoming.isEmpty() ? "" : nullToEmpty(incoming.get(0).subject());
     String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
-    execution.setVariable(TRIAGE_TEXT, Variables.stringValue(RequestText.decisionInput(subject, body), true));
     execution.setVariable(LANGUAGE, LanguageDetector.detect(subject, body));
     // what the agents' forms show of the request; the whole text stays in the ticket's messages
     String preview = subject.isBlank() ? body : subject + "\n\n" + body;

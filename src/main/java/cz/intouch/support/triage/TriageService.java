@@ -3,6 +3,7 @@ package cz.intouch.support.triage;
 import cz.intouch.support.sla.SlaDeadlines;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -26,24 +27,27 @@ public class TriageService {
 
   private final RepositoryService repository;
   private final SlaDeadlines deadlines;
+  private final TriageInput input;
   private final DmnEngine dmn = CachingFeelEngine.dmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
   private final Map<String, Latest> latestByKey = new ConcurrentHashMap<>();
 
   private record Latest(String definitionId, long checkedAt) {}
 
-  public TriageService(RepositoryService repository, SlaDeadlines deadlines) {
+  public TriageService(RepositoryService repository, SlaDeadlines deadlines, TriageInput input) {
     this.repository = repository;
     this.deadlines = deadlines;
+    this.input = input;
   }
 
   public record Triage(String scope, String outOfScopeCategory, String urgency, OffsetDateTime slaDeadline,
       String language) {}
 
   public Triage triage(String subject, String body, String channel, OffsetDateTime receivedAt) {
-    String text = RequestText.decisionInput(subject, body);
-    DmnDecisionResultEntries scope = decide("scope", Map.of("text", text, "channel", channel));
-    DmnDecisionResultEntries urgency = decide("urgency", Map.of("text", text, "channel", channel));
+    Map<String, Object> inputs = new HashMap<>(input.of(subject, body));
+    inputs.put("channel", channel);
+    DmnDecisionResultEntries scope = decide("scope", inputs);
+    DmnDecisionResultEntries urgency = decide("urgency", inputs);
     String urgencyCode = urgency.getEntry("urgency");
     DmnDecisionResultEntries policy = decide("slaPolicy",
         Map.of("urgency", urgencyCode, "channel", channel, "answeredInCall", false));

@@ -164,6 +164,20 @@ class SupportRequestProcessTest {
   }
 
   @Test
+  void anOverriddenTicketIsClassifiedFromItsTextAfterTheAgentsDecision() {
+    ProcessInstance ticket = open(NOVAK, "Přijeďte prosím",
+        "Dobrý den, přijeďte k nám, InTouch 5.3.2 po spuštění padá a nikdo z nás nemůže pracovat.",
+        "2026-11-25T10:00:00+01:00");
+    assertThat(ticket).isWaitingAt("UserTask_ConfirmRefusal");
+
+    BpmnAwareTests.complete(task(ticket), Map.of("refusalConfirmed", false));
+
+    // the decision inputs are transient: provided again when the ticket reaches urgency after the wait
+    assertThat(ticket).isWaitingAt("ServiceTask_Acknowledge").variables().containsEntry("urgency", "SERIOUS")
+        .doesNotContainKeys("text", "suggestedScope", "suggestedUrgency");
+  }
+
+  @Test
   void missingIdentificationIsAskedForAndTheSlaStartsWithTheCompletingReply() throws Exception {
     ProcessInstance ticket = open("nekdo@neznama-firma.cz", "Dotaz",
         "Dobrý den, jak nastavím uživatelská práva?", "2026-11-23T09:00:00+01:00");

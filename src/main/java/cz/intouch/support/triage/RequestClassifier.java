@@ -1,0 +1,124 @@
+package cz.intouch.support.triage;
+
+import cz.intouch.support.triage.LabelledRequests.Labelled;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Suggests scope and urgency from the words of a request, learnt from the analysts' labelled requests (naive
+ * Bayes over word stems and pairs). The decision tables stay in charge: their specific rows decide first, and
+ * only where no specific row matches do they take this suggestion (rows reading {@code suggestedScope} and
+ * {@code suggestedUrgency}). Phrase rows alone reached about 75 % on requests written apart from them; the
+ * suggestion carries vocabulary no row lists. Analysts improve it by adding labelled requests, not code.
+ */
+public final class RequestClassifier {
+
+  /** What the tables read: {@code IN_SCOPE} or an out-of-scope category, and the likeliest in-scope urgency. */
+  public record Suggestion(String scope, String urgency) {}
+
+  public static final String IN_SCOPE = "IN_SCOPE";
+
+  /** Laplace-style smoothing: a stem never seen with a class lowers it, but does not rule it out. */
+  private static final double ALPHA = 0.5;
+  private static final int STEM = 5;
+  private static final int PAIR_STEM = 4;
+
+  private final String[] classes;
+  private final double[] logPriors;
+  private final Map<String, double[]> logProbabilities = new HashMap<>();
+
+  private RequestClassifier(List<Labelled> examples) {
+    Map<String, Integer> classIndex = new HashMap<>();
+    for (Labelled example : examples) {
+      classIndex.putIfAbsent(label(example), classIndex.size());
+    }
+    classes = new String[classIndex.size()];
+    classIndex.forEach((name, index) -> classes[index] = name);
+    int[] documents = new int[classes.length];
+    long[] featureTotals = new long[classes.length];
+    Map<String, int[]> counts = new HashMap<>();
+    for (Labelled example : examples) {
+      int c = classIndex.get(label(example));
+      documents[c]++;
+      for (String feature : features(RequestText.decisionInput(example.subject(), example.body()))) {
+        counts.computeIfAbsent(feature, f -> new int[classes.length])[c]++;
+        featureTotals[c]++;
+      }
+    }
+    int vocabulary = counts.size();
+    logPriors = new double[classes.length];
+    for (int c = 0; c < classes.length; c++) {
+      logPriors[c] = Math.log((double) documents[c] / examples.size());
+    }
+    counts.forEach((feature, perClass) -> {
+      double[] logs = new double[classes.length];
+      for (int c = 0; c < classes.length; c++) {
+        logs[c] = Math.log((perClass[c] + ALPHA) / (featureTotals[c] + ALPHA * vocabulary));
+      }
+      logProbabilities.put(feature, logs);
+    });
+  }
+
+  public static RequestClassifier train(List<Labelled> examples) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("No labelled requests to learn from");
+    }
+    return new RequestClassifier(examples);
+  }
+
+  /** @param decisionText the request as the decision tables read it ({@link RequestText#decisionInput}) */
+  public Suggestion suggest(String decisionText) {
+    double[] scores = logPriors.clone();
+    for (String feature : features(decisionText)) {
+      double[] logs = logProbabilities.get(feature);
+      if (logs == null) {
+        // a word no labelled request has: it tells nothing, and counting it would favour the smallest classes
+        continue;
+      }
+      for (int c = 0; c < scores.length; c++) {
+        scores[c] += logs[c];
+      }
+    }
+    int best = 0;
+    int bestInScope = -1;
+    for (int c = 0; c < classes.length; c++) {
+      if (scores[c] > scores[best]) {
+        best = c;
+      }
+      if (classes[c].startsWith(IN_SCOPE) && (bestInScope < 0 || scores[c] > scores[bestInScope])) {
+        bestInScope = c;
+      }
+    }
+    String scope = classes[best].startsWith(IN_SCOPE) ? IN_SCOPE : classes[best].substring(classes[best].indexOf('/') + 1);
+    String urgency = bestInScope < 0 ? null : classes[bestInScope].substring(classes[bestInScope].indexOf('/') + 1);
+    return new Suggestion(scope, urgency);
+  }
+
+  /** Out-of-scope requests learn their category only; their urgency label means nothing. */
+  private static String label(Labelled example) {
+    return "OUT_OF_SCOPE".equals(example.scope()) ? "OUT_OF_SCOPE/" + example.category() : IN_SCOPE + "/" + example.urgency();
+  }
+
+  /** Stems (first letters of each word: Czech endings vary, stems don't) and pairs of neighbouring stems. */
+  static Set<String> features(String text) {
+    Set<String> features = new LinkedHashSet<>();
+    String previous = null;
+    for (String word : text.trim().split(" +")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (word.length() >= 3 && !word.chars().allMatch(Character::isDigit)) {
+        features.add("s:" + word.substring(0, Math.min(STEM, word.length())));
+      }
+      if (previous != null) {
+        features.add("p:" + previous.substring(0, Math.min(PAIR_STEM, previous.length())) + "_"
+            + word.substring(0, Math.min(PAIR_STEM, word.length())));
+      }
+      previous = word;
+    }
+    return features;
+  }
+}
