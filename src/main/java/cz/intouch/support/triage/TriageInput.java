@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +49,11 @@ public class TriageInput {
   public Map<String, Object> of(String subject, String body) {
     String text = RequestText.decisionInput(subject, body);
     RequestClassifier.Suggestion suggestion = classifier.suggest(text);
-    return Map.of(TRIAGE_TEXT, text, SUGGESTED_SCOPE, suggestion.scope(), SUGGESTED_URGENCY, suggestion.urgency());
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put(TRIAGE_TEXT, text);
+    inputs.put(SUGGESTED_SCOPE, suggestion.scope());
+    inputs.put(SUGGESTED_URGENCY, suggestion.urgency());
+    return inputs;
   }
 
   /** Start listener of the scope and urgency tasks: the inputs from the customer's own messages, transient. */
