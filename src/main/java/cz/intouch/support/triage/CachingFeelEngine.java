@@ -8,6 +8,7 @@ import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -16,6 +17,7 @@ import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.context.FunctionProvider;
@@ -36,6 +38,8 @@ import org.camunda.feel.syntaxtree.ValFatalError;
  * phrase rows; FEEL-Scala re-parses every cell and rebuilds its table of ~100 built-in functions for every cell it
  * evaluates, which cost milliseconds and megabytes of garbage per ticket. Semantics are those of
  * {@code org.camunda.feel.FeelEngine#evaluate}: same parser, validator, interpreter, functions and value mapping.
+ * The analysts' phrase cells ({@code contains(?, "…")} joined by and, or, not) on a text input are evaluated as the
+ * same string tests in Java ({@link PhraseTest}): interpreting hundreds of them per request dominated triage time.
  */
 public class CachingFeelEngine extends ScalaFeelEngine {
 
@@ -44,6 +48,9 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   private final ConcurrentHashMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+  /** Cells made only of contains(?, "…"), and, or, not(…): evaluated as plain Java on a text input. */
+  private final ConcurrentHashMap<String, Predicate<String>> phraseTests = new ConcurrentHashMap<>();
+  private static final Predicate<String> NOT_PHRASES = text -> false;
   private final FeelInterpreter interpreter;
   private final FunctionProvider functions;
   private final ExpressionValidator validator;
@@ -66,6 +73,17 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+    Predicate<String> phrases = phraseTests.get(expression);
+    if (phrases == null) {
+      phrases = PhraseTest.compile(parsed(unaryTests, expression, feelEngine::parseUnaryTests)).orElse(NOT_PHRASES);
+      phraseTests.put(expression, phrases);
+    }
+    if (phrases != NOT_PHRASES) {
+      TypedValue input = variables.resolve(inputVariable);
+      if (input != null && input.getValue() instanceof String text) {
+        return phrases.test(text);
+      }
+    }
     ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
     VariableProvider input = new VariableProvider.StaticVariableProvider(
         new Map.Map1<String, Object>(INPUT_VARIABLE_NAME, inputVariable));
