@@ -1,7 +1,7 @@
 package cz.intouch.support.customer;
 
-import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.config.BadRequestException;
+import cz.intouch.support.ticket.DeskTime;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

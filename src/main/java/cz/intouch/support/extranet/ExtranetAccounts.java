@@ -1,11 +1,11 @@
 package cz.intouch.support.extranet;
 
-import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,7 +76,7 @@ public class ExtranetAccounts {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return DeskTime.now();
   }
 
   public Duration lockout() {
@@ -227,7 +226,7 @@ public class ExtranetAccounts {
   }
 
   private static LocalDate today() {
-    return now().atZone(DeskTime.ZONE).toLocalDate();
+    return DeskTime.today();
   }
 
   private static String newToken() {

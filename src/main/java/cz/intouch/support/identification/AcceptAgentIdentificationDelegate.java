@@ -1,9 +1,9 @@
 package cz.intouch.support.identification;
 
-import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.customer.CustomerRegistry;
+import cz.intouch.support.ticket.DeskTime;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,9 +1,9 @@
 package cz.intouch.support.identification;
 
-import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.sla.BusinessCalendar;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import java.time.Instant;

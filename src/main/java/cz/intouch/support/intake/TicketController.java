@@ -1,11 +1,11 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.config.BadRequestException;
 import cz.intouch.support.config.NotFoundException;
 import cz.intouch.support.customer.Ico;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.triage.Urgency;

@@ -73,11 +73,8 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-    Predicate<String> phrases = phraseTests.get(expression);
-    if (phrases == null) {
-      phrases = PhraseTest.compile(parsed(unaryTests, expression, feelEngine::parseUnaryTests)).orElse(NOT_PHRASES);
-      phraseTests.put(expression, phrases);
-    }
+    Predicate<String> phrases = cached(phraseTests, expression, cell ->
+        PhraseTest.compile(parsed(unaryTests, cell, feelEngine::parseUnaryTests)).orElse(NOT_PHRASES));
     if (phrases != NOT_PHRASES) {
       TypedValue input = variables.resolve(inputVariable);
       if (input != null && input.getValue() instanceof String text) {
@@ -94,19 +91,27 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   private ParsedExpression parsed(ConcurrentHashMap<String, ParsedExpression> cache, String expression,
       Function<String, Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression>> parser) {
-    ParsedExpression parsed = cache.get(expression);
-    if (parsed == null) {
-      parsed = value(parser.apply(expression));
+    return cached(cache, expression, text -> {
+      ParsedExpression parsed = value(parser.apply(text));
       Option<org.camunda.feel.FeelEngine.Failure> invalid = validator.validateExpression(parsed.expression());
       if (invalid.isDefined()) {
         throw LOGGER.evaluationException(invalid.get().message());
       }
+      return parsed;
+    });
+  }
+
+  /** The cached value for an expression, made once; a runaway number of distinct expressions empties the cache. */
+  private static <T> T cached(ConcurrentHashMap<String, T> cache, String expression, Function<String, T> make) {
+    T value = cache.get(expression);
+    if (value == null) {
+      value = make.apply(expression);
       if (cache.size() >= MAX_CACHED) {
         cache.clear();
       }
-      cache.put(expression, parsed);
+      cache.put(expression, value);
     }
-    return parsed;
+    return value;
   }
 
   private Object evaluate(ParsedExpression parsed, VariableProvider variables) {
