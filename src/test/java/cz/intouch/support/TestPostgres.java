@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A real, empty PostgreSQL database for a test. Uses the server named by SUPPORT_TEST_PG_URL when set
- * (.ci/run starts one, because PostgreSQL refuses to run as root), otherwise an embedded PostgreSQL from Maven.
+ * A real, empty PostgreSQL database for a test. Uses the server named by SUPPORT_TEST_PG_URL when set, otherwise
+ * the embedded PostgreSQL from Maven: started as the calling user, or, when the tests run as root (which
+ * PostgreSQL refuses), as an unprivileged user by {@link UnprivilegedPostgres}.
  */
 public final class TestPostgres implements AutoCloseable {
 
@@ -35,8 +36,8 @@ public final class TestPostgres implements AutoCloseable {
       return new TestPostgres(url, env("SUPPORT_TEST_PG_USER", "postgres"), env("SUPPORT_TEST_PG_PASSWORD", ""), null);
     }
     if ("root".equals(System.getProperty("user.name"))) {
-      throw new IllegalStateException("PostgreSQL does not run as root: set SUPPORT_TEST_PG_URL to a server "
-          + "(as .ci/run does) or run the tests as an ordinary user");
+      // PostgreSQL refuses to run as root: the same binaries, run as an unprivileged user
+      return new TestPostgres(UnprivilegedPostgres.shared().adminUrl(), "postgres", "", null);
     }
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
     return new TestPostgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres);
