@@ -1,6 +1,5 @@
 package cz.intouch.support.config;
 
-import cz.intouch.support.triage.CachingFeelEngine;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
@@ -15,8 +14,7 @@ import org.springframework.core.io.Resource;
 /**
  * The engine configuration of the starter, with changes for the models in bpmn/ and dmn/:
  * resources are named by their path in the repository (bpmn/support-request.bpmn), not by the absolute
- * path of the build directory, a restart with unchanged models deploys nothing new, and decision tables
- * evaluate with a FEEL engine that parses each cell once ({@link CachingFeelEngine}).
+ * path of the build directory, and a restart with unchanged models deploys nothing new.
  */
 @Configuration
 public class ProcessEngineSetup {
@@ -26,8 +24,6 @@ public class ProcessEngineSetup {
     SpringProcessEngineConfiguration configuration = new ModelFolderEngineConfiguration();
     CamundaSpringBootUtil.initCustomFields(configuration);
     configuration.setDeployChangedOnly(true);
-    // decision tables of phrases: parse each FEEL input entry once, not on every evaluation
-    configuration.setDmnEngineConfiguration(CachingFeelEngine.dmnEngineConfiguration());
     configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
     return configuration;
   }

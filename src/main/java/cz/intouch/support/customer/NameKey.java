@@ -1,10 +1,9 @@
 package cz.intouch.support.customer;
 
-import java.text.Normalizer;
+import cz.intouch.support.ticket.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class NameKey {
 
-  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**
@@ -65,8 +63,7 @@ public final class NameKey {
     if (text == null) {
       return List.of();
     }
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    String letters = NOT_LETTER_OR_DIGIT.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ");
+    String letters = NOT_LETTER_OR_DIGIT.matcher(Texts.fold(text)).replaceAll(" ");
     return Arrays.stream(letters.trim().split(" ")).filter(w -> !w.isEmpty()).toList();
   }
 

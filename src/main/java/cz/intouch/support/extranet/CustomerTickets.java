@@ -1,5 +1,6 @@
 package cz.intouch.support.extranet;
 
+import cz.intouch.support.ticket.TicketStatus;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.mail.MessageKind;
@@ -24,14 +25,6 @@ public class CustomerTickets {
 
   private static final Set<String> CUSTOMER_KINDS = Arrays.stream(MessageKind.values())
       .filter(kind -> kind.audience() == MessageKind.Audience.CUSTOMER).map(Enum::name).collect(Collectors.toSet());
-
-  static final Map<String, String> STATUS_CZECH = Map.ofEntries(
-      Map.entry("NEW", "přijatý"), Map.entry("IDENTIFICATION", "ověřujeme identifikaci"),
-      Map.entry("AWAITING_IDENTIFICATION", "čeká na doplnění identifikace"),
-      Map.entry("AWAITING_DECISION", "čeká na rozhodnutí"), Map.entry("OPEN", "otevřený"),
-      Map.entry("IN_PROGRESS", "řeší se"), Map.entry("WAITING_FOR_CUSTOMER", "čeká na Vaši odpověď"),
-      Map.entry("WAITING_FOR_RELEASE", "oprava v příští verzi"), Map.entry("RESOLVED", "vyřešený"),
-      Map.entry("CLOSED", "uzavřený"), Map.entry("REFUSED", "odmítnutý"));
 
   public record TicketView(String ticketNumber, String subject, String status, Instant receivedAt,
       String contactName, String plannedRelease) {}
@@ -74,7 +67,7 @@ public class CustomerTickets {
         .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
     Object status = variables.get(STATUS);
     return new TicketView(instance.getBusinessKey(), (String) variables.get(SUBJECT),
-        status == null ? "" : STATUS_CZECH.getOrDefault(status.toString(), status.toString()),
+        status == null ? "" : TicketStatus.of(status.toString()).czech(),
         instance.getStartTime().toInstant(), (String) variables.get(CONTACT_NAME),
         (String) variables.get("plannedRelease"));
   }

@@ -1,6 +1,7 @@
 package cz.intouch.support.extranet;
 
-import cz.intouch.support.intake.Channel;
+import cz.intouch.support.ticket.TicketNumber;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.release.ProgramVersion;
 import cz.intouch.support.release.Release;
@@ -130,7 +131,7 @@ public class ExtranetController {
     return "extranet/tickets";
   }
 
-  @GetMapping("/tickets/{ticketNumber:TS-\\d{4}-\\d{6}}")
+  @GetMapping("/tickets/{ticketNumber:" + TicketNumber.REGEX + "}")
   public String ticket(@AuthenticationPrincipal ExtranetUser user, @PathVariable String ticketNumber, Model model) {
     CustomerTickets.TicketView ticket = tickets.find(user.ico(), ticketNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

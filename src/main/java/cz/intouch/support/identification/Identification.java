@@ -1,5 +1,6 @@
 package cz.intouch.support.identification;
 
+import cz.intouch.support.ticket.MissingIdentification;
 import java.util.List;
 
 /**
@@ -14,24 +15,7 @@ public record Identification(
     String programVersion,
     java.time.LocalDate contractValidUntil,
     boolean contractValid,
-    List<Missing> missing) {
-
-  public enum Missing {
-    COMPANY("IČO nebo název Vaší společnosti"),
-    PERSON("jméno a příjmení uživatele, který požadavek zadává"),
-    VERSION("verzi programu InTouch CRM, kterou používáte");
-
-    private final String czech;
-
-    Missing(String czech) {
-      this.czech = czech;
-    }
-
-    /** How the missing item is asked for in the customer's mail. */
-    public String czech() {
-      return czech;
-    }
-  }
+    List<MissingIdentification> missing) {
 
   public boolean identified() {
     return missing.isEmpty();

@@ -4,7 +4,7 @@ import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.customer.Ico;
-import cz.intouch.support.identification.Identification.Missing;
+import cz.intouch.support.ticket.MissingIdentification;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,18 +56,18 @@ public class IdentificationService {
         .or(() -> RequestClues.programVersion(claims.texts()))
         .orElse(null);
 
-    List<Missing> missing = new ArrayList<>();
+    List<MissingIdentification> missing = new ArrayList<>();
     if (company.isEmpty()) {
-      missing.add(Missing.COMPANY);
+      missing.add(MissingIdentification.COMPANY);
     }
     if (contact.isEmpty() && personName == null) {
-      missing.add(Missing.PERSON);
+      missing.add(MissingIdentification.PERSON);
     } else if (contact.isEmpty()) {
       // a name without a known company cannot be checked yet: the company is what is asked for
-      missing.remove(Missing.PERSON);
+      missing.remove(MissingIdentification.PERSON);
     }
     if (version == null) {
-      missing.add(Missing.VERSION);
+      missing.add(MissingIdentification.VERSION);
     }
 
     LocalDate on = claims.receivedOn() != null ? claims.receivedOn() : LocalDate.now();

@@ -1,8 +1,8 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.mail.OutboundMail;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -76,7 +76,6 @@ final class MailClassifier {
   }
 
   static String fold(String text) {
-    String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return Texts.fold(text == null ? null : text.strip());
   }
 }

@@ -1,5 +1,8 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Texts;
+import cz.intouch.support.ticket.TicketNumber;
+import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.customer.Company;
@@ -19,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -61,10 +62,8 @@ public class MailIntake {
   public static final String DELIVERY_FAILED = "deliveryFailed";
   /** The customer's latest message as the task forms show it (process variables hold at most 4000 characters). */
   public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
-  static final int LAST_CUSTOMER_MESSAGE_LIMIT = 3900;
 
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-  private static final Pattern TICKET_TAG = Pattern.compile("\\[(TS-\\d{4}-\\d{6})]");
   private static final String SUPPORT_REQUEST = "supportRequest";
 
   private final MailIntakeStore store;
@@ -161,7 +160,7 @@ public class MailIntake {
         receivedAt, mail.messageId());
     storeAttachments(intakeId, ticketNumber, mail);
     // what the agent's task form shows; the whole text stays in the ticket's messages
-    setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, Texts.truncate(mail.text(), LAST_CUSTOMER_MESSAGE_LIMIT));
+    setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, Texts.truncate(mail.text(), Texts.VARIABLE_LIMIT));
     boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(ticketNumber)
         .messageEventSubscriptionName(CUSTOMER_REPLIED).count() > 0;
     if (!waiting) {
@@ -220,9 +219,9 @@ public class MailIntake {
 
   /** The ticket a mail continues: the subject's tag first (what people see), then the Message-ID chain. */
   Optional<String> threadOf(DecodedMail mail) {
-    Matcher tag = TICKET_TAG.matcher(mail.subject());
-    if (tag.find()) {
-      return Optional.of(tag.group(1));
+    Optional<TicketNumber> tagged = TicketNumber.taggedIn(mail.subject());
+    if (tagged.isPresent()) {
+      return Optional.of(tagged.get().value());
     }
     List<String> ids = new ArrayList<>();
     if (mail.inReplyTo() != null) {

@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.mail.DecodedMail.Attachment;
 import cz.intouch.support.ticket.TicketMessages;
 import java.sql.PreparedStatement;

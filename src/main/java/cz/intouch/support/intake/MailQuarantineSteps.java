@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.SUBJECT;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
 

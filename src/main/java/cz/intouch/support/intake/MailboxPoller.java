@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.mail.MailSettings;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -50,8 +51,7 @@ public class MailboxPoller implements SmartLifecycle {
       long handleMillis, long moveMillis) {}
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
-  private static final Pattern THREAD_HINT =
-      Pattern.compile("(?im)^(In-Reply-To|References)\\s*:|TS-\\d{4}-\\d{6}");
+  private static final Pattern THREAD_HEADER = Pattern.compile("(?im)^(In-Reply-To|References)\\s*:");
 
   private final MailSettings mail;
   private final MailIntakeSettings settings;
@@ -127,7 +127,9 @@ public class MailboxPoller implements SmartLifecycle {
     List<Fetched> independent = new ArrayList<>();
     List<Fetched> threaded = new ArrayList<>();
     for (Fetched mail : batch) {
-      (THREAD_HINT.matcher(mail.headerBlock()).find() ? threaded : independent).add(mail);
+      boolean continuesATicket = THREAD_HEADER.matcher(mail.headerBlock()).find()
+          || TicketNumber.mentionedIn(mail.headerBlock());
+      (continuesATicket ? threaded : independent).add(mail);
     }
     List<Future<MailIntake.Result>> results = new ArrayList<>();
     for (Fetched mail : independent) {

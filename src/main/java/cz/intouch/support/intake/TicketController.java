@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.config.BadRequestException;
@@ -8,7 +9,7 @@ import cz.intouch.support.customer.Ico;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
-import cz.intouch.support.triage.Urgency;
+import cz.intouch.support.ticket.Urgency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

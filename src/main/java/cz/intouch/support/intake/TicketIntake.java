@@ -1,5 +1,7 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.Texts;
+import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.ticket.TicketMessages;

@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Map;
 
 /**
  * Dates and codes as a Czech customer reads them. Spelled out here rather than taken from
@@ -22,20 +21,6 @@ public final class CzechFormats {
   /** Genitive: "30. listopadu". */
   private static final String[] MONTHS = {"ledna", "února", "března", "dubna", "května", "června", "července",
       "srpna", "září", "října", "listopadu", "prosince"};
-
-  private static final Map<String, String> URGENCIES = Map.of(
-      "COMMON_QUESTION", "běžný dotaz",
-      "SERIOUS", "závažný problém",
-      "LESS_SERIOUS", "méně závažný problém",
-      "COSMETIC", "kosmetická vada");
-
-  private static final Map<String, String> OUT_OF_SCOPE_CATEGORIES = Map.of(
-      "ON_SITE", "servis u zákazníka",
-      "INSTALLATION", "instalace nebo upgrade programu",
-      "PROGRAMMING", "programátorské práce",
-      "CONSULTING", "odborné konzultace",
-      "TRANSPORT", "doprava",
-      "ANALYSIS", "analytické práce");
 
   private CzechFormats() {}
 
@@ -58,25 +43,7 @@ public final class CzechFormats {
     return date.getDayOfMonth() + ". " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
   }
 
-  /** Czech name of an urgency class (the contract's codes COMMON_QUESTION, SERIOUS, LESS_SERIOUS, COSMETIC). */
-  public static String urgency(String urgencyCode) {
-    return lookUp(URGENCIES, urgencyCode, "urgency");
-  }
-
-  /** Czech name of a service technical support does not include (ON_SITE, INSTALLATION, ...). */
-  public static String outOfScopeCategory(String code) {
-    return lookUp(OUT_OF_SCOPE_CATEGORIES, code, "out-of-scope category");
-  }
-
   private static String day(DayOfWeek day) {
     return DAYS[day.getValue() - 1];
-  }
-
-  private static String lookUp(Map<String, String> names, String code, String what) {
-    String name = code == null ? null : names.get(code);
-    if (name == null) {
-      throw new IllegalArgumentException("Unknown " + what + " code: " + code + " (known: " + names.keySet() + ")");
-    }
-    return name;
   }
 }

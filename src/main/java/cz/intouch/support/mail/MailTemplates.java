@@ -1,5 +1,7 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.OutOfScopeCategory;
+import cz.intouch.support.ticket.Urgency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,10 +143,10 @@ public class MailTemplates {
   /** How a value reads in Czech; the codes are known by the name the process gives them. */
   static String format(String name, Object value) {
     if (name.equals("urgency")) {
-      return CzechFormats.urgency(value.toString());
+      return Urgency.czechOf(value.toString());
     }
     if (name.equals("outOfScopeCategory")) {
-      return CzechFormats.outOfScopeCategory(value.toString());
+      return OutOfScopeCategory.czechOf(value.toString());
     }
     if (name.equals("slaDeadline")) {
       // the SLA deadline is always said as "by": "do středy 2. prosince 2026 16:00"

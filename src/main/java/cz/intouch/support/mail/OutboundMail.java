@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.mail.MailTemplates.RenderedMail;
 import cz.intouch.support.mail.Outbox.Outgoing;
 import cz.intouch.support.ticket.TicketMessages;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +71,6 @@ public class OutboundMail {
   private static final List<String> CAPPED_KINDS = Arrays.stream(MessageKind.values())
       .filter(OutboundMail::capped).map(Enum::name).toList();
 
-  private static final Pattern TICKET_NUMBER = Pattern.compile("TS-\\d{4}-\\d{6}");
-
   private final JavaMailSender mailSender;
   private final MailTemplates templates;
   private final TicketMessages messages;
@@ -113,7 +111,7 @@ public class OutboundMail {
   public String send(MessageKind kind, String ticketNumber, String recipient, Map<String, ?> model,
       String dedupKey) {
     Objects.requireNonNull(kind, "kind");
-    if (ticketNumber == null || !TICKET_NUMBER.matcher(ticketNumber).matches()) {
+    if (!TicketNumber.isValid(ticketNumber)) {
       throw new IllegalArgumentException("Not a ticket number: " + ticketNumber);
     }
     InternetAddress to = address(recipient);

@@ -2,7 +2,7 @@ package cz.intouch.support.mail;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import cz.intouch.support.identification.Identification;
+import cz.intouch.support.ticket.MissingIdentification;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -80,7 +80,7 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
       return "";
     }
     return Arrays.stream(codes.toString().split(","))
-        .map(code -> "- " + Identification.Missing.valueOf(code.trim()).czech())
+        .map(code -> "- " + MissingIdentification.valueOf(code.trim()).czech())
         .collect(Collectors.joining("\n"));
   }
 }

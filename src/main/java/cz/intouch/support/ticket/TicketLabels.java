@@ -1,6 +1,5 @@
 package cz.intouch.support.ticket;
 
-import cz.intouch.support.mail.CzechFormats;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +15,8 @@ public class TicketLabels {
 
   public void describe(DelegateExecution execution) {
     Object category = execution.getVariable(TicketVariables.OUT_OF_SCOPE_CATEGORY);
-    execution.setVariable(OUT_OF_SCOPE_REASON, category == null ? null : CzechFormats.outOfScopeCategory(category.toString()));
+    execution.setVariable(OUT_OF_SCOPE_REASON, category == null ? null : OutOfScopeCategory.czechOf(category.toString()));
     Object urgency = execution.getVariable(TicketVariables.URGENCY);
-    execution.setVariable(URGENCY_LABEL, urgency == null ? null : CzechFormats.urgency(urgency.toString()));
+    execution.setVariable(URGENCY_LABEL, urgency == null ? null : Urgency.czechOf(urgency.toString()));
   }
 }

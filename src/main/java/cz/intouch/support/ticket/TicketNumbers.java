@@ -9,7 +9,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues ticket numbers TS-YYYY-NNNNNN (year of receipt in Prague, six-digit sequence per year).
+ * Issues ticket numbers ({@link TicketNumber}): year of receipt in Prague, six-digit sequence per year.
  * Each number is drawn in its own short transaction so the counter row is never locked for the length
  * of a whole intake; a rolled-back intake leaves a gap, never a duplicate.
  */
@@ -39,10 +39,7 @@ public class TicketNumbers {
   }
 
   static String format(int year, int number) {
-    if (number > 999_999) {
-      throw new IllegalStateException("Ticket counter for " + year + " exhausted");
-    }
-    return String.format("TS-%d-%06d", year, number);
+    return TicketNumber.of(year, number).value();
   }
 
   private int increment(int year) {

@@ -1,29 +1,30 @@
 package cz.intouch.support.ticket;
 
-import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
+/** Where a ticket stands (contract values of the {@code status} variable), as the customer reads it on the extranet. */
+public enum TicketStatus {
+  NEW("přijatý"),
+  IDENTIFICATION("ověřujeme identifikaci"),
+  AWAITING_IDENTIFICATION("čeká na doplnění identifikace"),
+  AWAITING_DECISION("čeká na rozhodnutí"),
+  OPEN("otevřený"),
+  IN_PROGRESS("řeší se"),
+  WAITING_FOR_CUSTOMER("čeká na Vaši odpověď"),
+  WAITING_FOR_RELEASE("oprava v příští verzi"),
+  RESOLVED("vyřešený"),
+  CLOSED("uzavřený"),
+  REFUSED("odmítnutý");
 
-/**
- * The ticket's {@code status} variable, set by execution listeners in the models
- * ({@code ${ticketStatus.set(execution, 'OPEN')}}) so analysts see in the diagram where it changes.
- */
-@Component("ticketStatus")
-public class TicketStatus {
+  private final String czech;
 
-  public static final Set<String> VALUES = Set.of("NEW", "IDENTIFICATION", "AWAITING_IDENTIFICATION",
-      "AWAITING_DECISION", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER", "WAITING_FOR_RELEASE", "RESOLVED",
-      "CLOSED", "REFUSED");
+  TicketStatus(String czech) {
+    this.czech = czech;
+  }
 
-  public void set(DelegateExecution execution, String status) {
-    if (!VALUES.contains(status)) {
-      throw new IllegalArgumentException("Unknown ticket status " + status);
-    }
-    // the ticket's own instance, also from a called process (identification): one status per ticket
-    DelegateExecution ticket = execution.getProcessInstance();
-    while (ticket.getSuperExecution() != null) {
-      ticket = ticket.getSuperExecution().getProcessInstance();
-    }
-    TicketVariables.setIfChanged(ticket, TicketVariables.STATUS, status);
+  public String czech() {
+    return czech;
+  }
+
+  public static TicketStatus of(String code) {
+    return Codes.byName(TicketStatus.class, code, "ticket status");
   }
 }

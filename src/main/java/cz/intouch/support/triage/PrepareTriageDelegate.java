@@ -1,5 +1,6 @@
 package cz.intouch.support.triage;
 
+import cz.intouch.support.ticket.Texts;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.ticket.TicketMessage;
@@ -31,7 +32,7 @@ public class PrepareTriageDelegate implements JavaDelegate {
     execution.setVariable(LANGUAGE, LanguageDetector.detect(subject, body));
     // what the agents' forms show of the request; the whole text stays in the ticket's messages
     String preview = subject.isBlank() ? body : subject + "\n\n" + body;
-    execution.setVariable(REQUEST_PREVIEW, preview.length() <= 3900 ? preview : preview.substring(0, 3900) + " …");
+    execution.setVariable(REQUEST_PREVIEW, preview.length() <= Texts.VARIABLE_LIMIT ? preview : Texts.truncate(preview, Texts.VARIABLE_LIMIT) + " …");
     Object proposal = execution.getVariable(URGENCY_PROPOSAL);
     // an agent's proposal from the phone call wins over the decision table (the urgency task keeps it)
     execution.setVariable(URGENCY, proposal == null || proposal.toString().isBlank() ? null : proposal.toString());

@@ -1,5 +1,6 @@
 package cz.intouch.support.triage;
 
+import cz.intouch.support.ticket.Urgency;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

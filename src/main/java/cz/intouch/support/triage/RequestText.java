@@ -1,9 +1,8 @@
 package cz.intouch.support.triage;
 
-import java.text.Normalizer;
+import cz.intouch.support.ticket.Texts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -104,7 +103,7 @@ public final class RequestText {
     return text.substring(0, cut <= 0 ? DECISION_INPUT_LIMIT - 1 : cut) + " ";
   }
 
-  public static final int DECISION_INPUT_LIMIT = 3900;
+  public static final int DECISION_INPUT_LIMIT = Texts.VARIABLE_LIMIT;
 
   /** Subject plus new body text in the normalised form described in the class Javadoc. */
   public static String normalize(String subject, String body) {
@@ -116,10 +115,8 @@ public final class RequestText {
     return text.isEmpty() ? " " : " " + text + " ";
   }
 
-  /** Lower case (ROOT) without diacritics; the only folding rule shared with the detector. */
   static String fold(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return Texts.fold(text);
   }
 
   private static boolean startsQuotedHistory(String[] lines, int i, String folded) {

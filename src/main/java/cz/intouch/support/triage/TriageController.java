@@ -1,7 +1,7 @@
 package cz.intouch.support.triage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import cz.intouch.support.intake.Channel;
+import cz.intouch.support.ticket.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

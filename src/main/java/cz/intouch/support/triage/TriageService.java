@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The triage dry run: the latest deployed versions of the decisions the process's business rule tasks use
- * (scope, urgency, slaPolicy) and the same business calendar. It evaluates them in a standalone DMN engine
- * (the same caching FEEL engine as the process engine's) so that trying a text leaves no decision history behind: it creates nothing.
+ * (scope, urgency, slaPolicy) and the same business calendar. It evaluates them in a standalone DMN engine with
+ * the stock FEEL engine, as the process engine does, so that trying a text leaves no decision history behind: it
+ * creates nothing.
  */
 @Service
 public class TriageService {
@@ -28,7 +30,7 @@ public class TriageService {
   private final RepositoryService repository;
   private final SlaDeadlines deadlines;
   private final TriageInput input;
-  private final DmnEngine dmn = CachingFeelEngine.dmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
   private final Map<String, Latest> latestByKey = new ConcurrentHashMap<>();
 

@@ -61,16 +61,6 @@ class PlatformStartupTest {
     assertThat(identity.checkPassword("admin", "admin")).isTrue();
   }
 
-  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
-
-  @Test
-  void decisionTablesEvaluateWithTheCachingFeelEngine() {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration();
-    assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory())
-        .isInstanceOf(cz.intouch.support.triage.CachingFeelEngine.Factory.class);
-  }
-
   private static List<String> modelFiles() throws IOException {
     try (Stream<Path> bpmn = Files.walk(Path.of("bpmn")); Stream<Path> dmn = Files.walk(Path.of("dmn"))) {
       return Stream.concat(bpmn, dmn)

@@ -3,7 +3,7 @@ package cz.intouch.support.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.intake.Channel;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import java.time.Instant;
 import java.net.URI;

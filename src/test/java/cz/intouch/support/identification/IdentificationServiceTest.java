@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.customer.CustomerRegistry;
-import cz.intouch.support.identification.Identification.Missing;
+import cz.intouch.support.ticket.MissingIdentification;
 import cz.intouch.support.identification.IdentificationService.Claims;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class IdentificationServiceTest {
     Identification result = identification.identify(new Claims("neznamy@strojirny-horice.cz", null, null, null,
         "5.3.2", "Nejde tisk.", TODAY));
     assertThat(result.identified()).isFalse();
-    assertThat(result.missing()).contains(Missing.COMPANY);
+    assertThat(result.missing()).contains(MissingIdentification.COMPANY);
   }
 
   @Test
@@ -52,7 +52,7 @@ class IdentificationServiceTest {
   void anInvalidCompanyIdDoesNotIdentifyAndMissingPiecesAreListedInOrder() {
     Identification result = identification.identify(new Claims(null, "28166346", null, null, null, "Nejde tisk.",
         TODAY));
-    assertThat(result.missing()).containsExactly(Missing.COMPANY, Missing.PERSON, Missing.VERSION);
+    assertThat(result.missing()).containsExactly(MissingIdentification.COMPANY, MissingIdentification.PERSON, MissingIdentification.VERSION);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.OutOfScopeCategory;
+import cz.intouch.support.ticket.Urgency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +49,7 @@ class CzechFormatsTest {
       "COMMON_QUESTION, běžný dotaz", "SERIOUS, závažný problém", "LESS_SERIOUS, méně závažný problém",
       "COSMETIC, kosmetická vada"})
   void everyUrgencyClassHasItsCzechName(String code, String name) {
-    assertThat(CzechFormats.urgency(code)).isEqualTo(name);
+    assertThat(Urgency.czechOf(code)).isEqualTo(name);
   }
 
   @ParameterizedTest
@@ -56,14 +58,14 @@ class CzechFormatsTest {
       "PROGRAMMING, programátorské práce", "CONSULTING, odborné konzultace", "TRANSPORT, doprava",
       "ANALYSIS, analytické práce"})
   void everyExcludedServiceHasItsCzechName(String code, String name) {
-    assertThat(CzechFormats.outOfScopeCategory(code)).isEqualTo(name);
+    assertThat(OutOfScopeCategory.czechOf(code)).isEqualTo(name);
   }
 
   @Test
   void anUnknownCodeIsAnError() {
-    assertThatThrownBy(() -> CzechFormats.urgency("URGENT")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Urgency.czechOf("URGENT")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("URGENT");
-    assertThatThrownBy(() -> CzechFormats.outOfScopeCategory(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OutOfScopeCategory.czechOf(null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @org.junit.jupiter.api.Test

@@ -1,4 +1,4 @@
-package cz.intouch.support.intake;
+package cz.intouch.support.ticket;
 
 /** How a request reached the desk (contract values of the {@code channel} variable). */
 public enum Channel {
