@@ -1,5 +1,6 @@
 package cz.intouch.support.extranet;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
@@ -8,7 +9,6 @@ import cz.intouch.support.release.Release;
 import cz.intouch.support.release.ReleaseRegister;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -163,7 +163,7 @@ public class ExtranetController {
       model.addAttribute("programVersion", programVersion);
       return "extranet/new-ticket";
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = DeskTime.now();
     String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, now, subject.strip(), body.strip(),
         user.ico(), user.companyName(), user.fullName(), user.username(), programVersion.strip(), null, false, null));
     return "redirect:/extranet/tickets/" + ticketNumber;

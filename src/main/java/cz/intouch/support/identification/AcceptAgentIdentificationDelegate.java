@@ -7,7 +7,6 @@ import cz.intouch.support.ticket.DeskTime;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ public class AcceptAgentIdentificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    java.util.Date now = ClockUtil.getCurrentTime();
+    java.util.Date now = java.util.Date.from(DeskTime.now());
     LocalDate today = DeskTime.dateOf(now.toInstant());
     Object companyId = execution.getVariable(COMPANY_ID);
     Object companyName = execution.getVariable(COMPANY_NAME);

@@ -1,5 +1,6 @@
 package cz.intouch.support.identification;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
@@ -70,7 +71,7 @@ public class IdentificationService {
       missing.add(MissingIdentification.VERSION);
     }
 
-    LocalDate on = claims.receivedOn() != null ? claims.receivedOn() : LocalDate.now();
+    LocalDate on = claims.receivedOn() != null ? claims.receivedOn() : DeskTime.today();
     return new Identification(
         company.map(Company::ico).orElse(companyId(claims).orElse(null)),
         company.map(Company::name).orElse(claims.companyName()),

@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +42,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
         .map(IdentifyCustomerDelegate::textOf)
         .collect(Collectors.joining("\n\n"));
     Date lastReceived = (Date) execution.getVariable(LAST_MESSAGE_RECEIVED_AT);
-    Instant receivedAt = lastReceived != null ? lastReceived.toInstant() : ClockUtil.getCurrentTime().toInstant();
+    Instant receivedAt = lastReceived != null ? lastReceived.toInstant() : DeskTime.now();
 
     Identification result = identification.identify(new IdentificationService.Claims(
         string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
@@ -64,7 +63,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     if (result.identified()) {
       setIfChanged(execution, SLA_START_AT, Date.from(receivedAt));
     } else {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = DeskTime.now();
       setIfChanged(execution, IDENTIFICATION_REMINDER_AT,
           Date.from(calendar.plusBusinessDays(now, REMIND_AFTER_BUSINESS_DAYS).toInstant()));
       setIfChanged(execution, IDENTIFICATION_GIVE_UP_AT,

@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.mail.MailSettings;
 import jakarta.mail.FetchProfile;
@@ -26,7 +27,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,7 +186,7 @@ public class MailboxPoller implements SmartLifecycle {
     message.writeTo(raw);
     // INTERNALDATE: when the server received it; only a server without one makes us fall back to now
     Instant receivedAt = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
-        : ClockUtil.getCurrentTime().toInstant();
+        : DeskTime.now();
     return new Fetched(message, raw.toByteArray(), receivedAt);
   }
 

@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.ticket.TicketMessages;
@@ -7,7 +8,6 @@ import cz.intouch.support.ticket.TicketNumbers;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ public class RegisterTicketDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Date receivedAt = (Date) execution.getVariable(RECEIVED_AT);
     if (receivedAt == null) {
-      receivedAt = ClockUtil.getCurrentTime();
+      receivedAt = Date.from(DeskTime.now());
       execution.setVariable(RECEIVED_AT, receivedAt);
     }
     if (execution.getVariable(CHANNEL) == null) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +82,7 @@ public class TicketController {
           "Neznámá naléhavost; povolené hodnoty: " + java.util.Arrays.toString(Urgency.values()) + ".");
     }
     Instant receivedAt = request.receivedAt() != null ? request.receivedAt().toInstant()
-        : ClockUtil.getCurrentTime().toInstant();
+        : DeskTime.now();
     String ticketNumber = intake.open(new TicketIntake.NewRequest(request.channel(), receivedAt, request.subject(),
         request.body(), request.companyId(), request.companyName(), request.contactName(), request.contactEmail(),
         request.programVersion(), request.urgencyProposal(), Boolean.TRUE.equals(request.answeredInCall()), null));

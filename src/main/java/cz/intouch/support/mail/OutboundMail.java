@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.mail.MailTemplates.RenderedMail;
 import cz.intouch.support.mail.Outbox.Outgoing;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,7 +129,7 @@ public class OutboundMail {
     if (FIRST_ANSWERS.contains(kind) && Boolean.TRUE.equals(values.get(NOT_CZECH))) {
       body = ENGLISH_NOTE + "\n\n" + body;
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = DeskTime.now();
     String recipientKey = to.getAddress().toLowerCase(Locale.ROOT);
     boolean suppressed = capped(kind)
         && outbox.atLeast(autoReplyLimitPerDay, recipientKey, CAPPED_KINDS, Outbox.dayBefore(now));
@@ -196,7 +196,7 @@ public class OutboundMail {
           + mail.recipient() + " not sent (kept PENDING for a retry): " + e.getMessage(), e);
     }
     ownTransaction.executeWithoutResult(status ->
-        outbox.markSent(mail.id(), ClockUtil.getCurrentTime().toInstant()));
+        outbox.markSent(mail.id(), DeskTime.now()));
     log.info("Sent {} of {} to {} as {}", mail.kind(), mail.ticketNumber(), mail.recipient(), mail.messageId());
     return mail.messageId();
   }
@@ -215,7 +215,7 @@ public class OutboundMail {
       helper.setTo(to);
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
-      helper.setSentDate(new Date());
+      helper.setSentDate(Date.from(DeskTime.now()));
       String autoSubmitted = MessageKind.valueOf(mail.kind()).author().autoSubmitted();
       if (autoSubmitted != null) {
         message.setHeader("Auto-Submitted", autoSubmitted);

@@ -1,5 +1,6 @@
 package cz.intouch.support.release;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -221,7 +221,7 @@ public class ReleaseRegister {
   }
 
   private static OffsetDateTime now() {
-    return TicketMessages.timestamp(ClockUtil.getCurrentTime().toInstant());
+    return TicketMessages.timestamp(DeskTime.now());
   }
 
   private static String blankToNull(String value) {

@@ -1,12 +1,12 @@
 package cz.intouch.support.resolution;
 
+import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.sla.BusinessCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class ResolutionSteps {
 
   @Bean("closeTicket")
   public JavaDelegate closeTicket() {
-    return execution -> execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
+    return execution -> execution.setVariable(CLOSED_AT, Date.from(DeskTime.now()));
   }
 
   /** When a customer who was asked something is reminded: 3 business days after the question. */
@@ -33,7 +33,7 @@ public class ResolutionSteps {
     }
 
     public Date reminderDue(DelegateExecution execution) {
-      return Date.from(calendar.plusBusinessDays(ClockUtil.getCurrentTime().toInstant(), REMIND_AFTER_BUSINESS_DAYS)
+      return Date.from(calendar.plusBusinessDays(DeskTime.now(), REMIND_AFTER_BUSINESS_DAYS)
           .toInstant());
     }
   }

@@ -1,5 +1,6 @@
 package cz.intouch.support.sla;
 
+import cz.intouch.support.ticket.DeskTime;
 import java.util.HashSet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,7 @@ public class SlaConfiguration {
   @Bean
   public BusinessCalendar businessCalendar(BusinessCalendarProperties properties) {
     return new BusinessCalendar(
-        properties.zone(), properties.openAt(), properties.closeAt(), new HashSet<>(properties.extraClosedDays()));
+        DeskTime.ZONE, properties.openAt(), properties.closeAt(), new HashSet<>(properties.extraClosedDays()));
   }
 
   @Bean(name = "slaDeadlines")
