@@ -40,7 +40,7 @@ public class CustomerTickets {
   }
 
   public List<TicketView> of(String ico) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("supportRequest")
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST)
         .variableValueEquals(COMPANY_ID, ico).list().stream()
         .map(this::view)
         .sorted(Comparator.comparing(TicketView::receivedAt).reversed()).toList();
@@ -48,7 +48,7 @@ public class CustomerTickets {
 
   /** The ticket if it belongs to the company; empty for another company's ticket as for none at all. */
   public Optional<TicketView> find(String ico, String ticketNumber) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("supportRequest")
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST)
         .processInstanceBusinessKey(ticketNumber).variableValueEquals(COMPANY_ID, ico).list().stream()
         .findFirst().map(this::view);
   }

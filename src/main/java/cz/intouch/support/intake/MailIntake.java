@@ -54,17 +54,7 @@ public class MailIntake {
 
   public record Result(String mailKey, Outcome outcome, String ticketNumber, String note) {}
 
-  public static final String CUSTOMER_REPLIED = "customerReplied";
-  public static final String MAIL_QUARANTINE = "mailQuarantine";
-  /** Set on the new ticket when its mail referred to another company's ticket. */
-  public static final String RELATED_TICKET = "relatedTicket";
-  /** Set on a ticket when a mail the desk sent about it bounced: the agent must find another way. */
-  public static final String DELIVERY_FAILED = "deliveryFailed";
-  /** The customer's latest message as the task forms show it (process variables hold at most 4000 characters). */
-  public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
-
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-  private static final String SUPPORT_REQUEST = "supportRequest";
 
   private final MailIntakeStore store;
   private final TicketIntake tickets;

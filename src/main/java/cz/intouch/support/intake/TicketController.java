@@ -92,7 +92,7 @@ public class TicketController {
   @GetMapping("/{ticketNumber}")
   public Map<String, Object> ticket(@PathVariable String ticketNumber) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("supportRequest").processInstanceBusinessKey(ticketNumber).singleResult();
+        .processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticketNumber).singleResult();
     if (instance == null) {
       throw new NotFoundException("Tiket " + ticketNumber + " neexistuje.");
     }

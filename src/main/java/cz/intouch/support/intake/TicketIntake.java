@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketIntake {
 
-  public static final String REQUEST_RECEIVED = "supportRequestReceived";
 
   private final TicketNumbers numbers;
   private final TicketMessages messages;

@@ -68,7 +68,7 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
     model.put("contractValidUntil", validUntil == null ? null : LocalDate.parse(validUntil.toString()));
     model.put("outOfScopeCategory", execution.getVariable(OUT_OF_SCOPE_CATEGORY));
     model.put("agentMessage", execution.getVariable(AGENT_MESSAGE));
-    model.put("releaseVersion", execution.getVariable("releaseVersion"));
+    model.put("releaseVersion", execution.getVariable(RELEASE_VERSION));
     model.put("extranetUrl", extranetUrl);
     Object language = execution.getVariable(LANGUAGE);
     model.put(OutboundMail.NOT_CZECH, firstAnswer && language != null && !"cs".equals(language));

@@ -1,5 +1,6 @@
 package cz.intouch.support.release;
 
+import cz.intouch.support.ticket.TicketVariables;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ class ReleaseDelegates {
       register.plan(version, kind == null ? ReleaseKind.MINOR : ReleaseKind.valueOf(kind.toString()),
           plannedOn == null || plannedOn.toString().isBlank() ? null : LocalDate.parse(plannedOn.toString()));
       String tickets = String.join("\n", register.ticketsOf(version));
-      execution.setVariable(ReleasePublication.RELEASE_VERSION, version.toString());
+      execution.setVariable(TicketVariables.RELEASE_VERSION, version.toString());
       execution.setVariable(PLANNED_TICKETS, tickets);
       if (execution.getVariable(FIXED_TICKETS) == null) {
         execution.setVariable(FIXED_TICKETS, tickets);
@@ -68,7 +69,7 @@ class ReleaseDelegates {
   }
 
   private static ProgramVersion version(DelegateExecution execution) {
-    return ProgramVersion.parse(text(execution, ReleasePublication.RELEASE_VERSION));
+    return ProgramVersion.parse(text(execution, TicketVariables.RELEASE_VERSION));
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,7 @@
 package cz.intouch.support.release;
 
+import static cz.intouch.support.ticket.TicketVariables.*;
+
 import cz.intouch.support.release.ReleaseRegister.Publication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -14,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReleasePublication {
 
-  public static final String RELEASE_PUBLISHED = "releasePublished";
-  public static final String RELEASE_VERSION = "releaseVersion";
   /** Variable of a waiting cosmetic ticket: the release its fix is planned into (null: none planned yet). */
   public static final String PLANNED_RELEASE = "plannedRelease";
 

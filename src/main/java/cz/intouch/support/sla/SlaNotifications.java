@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SlaNotifications {
 
-  static final String INITIATE_RESOLUTION = "UserTask_InitiateResolution";
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -87,7 +86,7 @@ public class SlaNotifications {
 
   private Task initiateResolution(DelegateExecution execution) {
     return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(INITIATE_RESOLUTION).singleResult();
+        .taskDefinitionKey(INITIATE_RESOLUTION_TASK).singleResult();
   }
 
   private Set<String> groupEmails(String group) {

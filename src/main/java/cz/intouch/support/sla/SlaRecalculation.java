@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 public class SlaRecalculation {
 
   private static final Logger log = LoggerFactory.getLogger(SlaRecalculation.class);
-  private static final String INITIATE_RESOLUTION = "UserTask_InitiateResolution";
 
   private final SlaDeadlines deadlines;
   private final TaskService tasks;
@@ -55,8 +54,8 @@ public class SlaRecalculation {
 
   int recalculate(SlaDeadlines calendar) {
     int moved = 0;
-    for (Task task : tasks.createTaskQuery().processDefinitionKey("supportRequest")
-        .taskDefinitionKey(INITIATE_RESOLUTION).list()) {
+    for (Task task : tasks.createTaskQuery().processDefinitionKey(SUPPORT_REQUEST)
+        .taskDefinitionKey(INITIATE_RESOLUTION_TASK).list()) {
       Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId());
       TicketSlaDates dates = TicketSlaDates.of(calendar, variables::get);
       Date deadline = dates.deadline();
@@ -68,8 +67,8 @@ public class SlaRecalculation {
       runtime.setVariable(task.getProcessInstanceId(), SLA_DEADLINE, deadline);
       runtime.setVariable(task.getProcessInstanceId(), SLA_WARNING_AT, warning);
       tasks.setDueDate(task.getId(), deadline);
-      moveTimer(task.getProcessInstanceId(), "BoundaryEvent_SlaBreached", deadline);
-      moveTimer(task.getProcessInstanceId(), "BoundaryEvent_SlaWarning", warning);
+      moveTimer(task.getProcessInstanceId(), SLA_BREACHED_TIMER, deadline);
+      moveTimer(task.getProcessInstanceId(), SLA_WARNING_TIMER, warning);
       moved++;
     }
     return moved;

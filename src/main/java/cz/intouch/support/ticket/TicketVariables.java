@@ -4,10 +4,32 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Names of the ticket's process variables. The first group is the public contract (Cockpit, Tasklist,
- * REST clients rely on it); the rest are the process's own working variables.
+ * Every name Java shares with the models: the ticket's process variables (the first group is the public contract
+ * that Cockpit, Tasklist and REST clients rely on; the rest are the process's own working variables), and the
+ * process, message, decision and element ids of {@code bpmn/} and {@code dmn/} that code refers to.
  */
 public final class TicketVariables {
+
+  // processes (bpmn/)
+  public static final String SUPPORT_REQUEST = "supportRequest";
+  public static final String CUSTOMER_IDENTIFICATION = "customerIdentification";
+  public static final String RELEASE_PUBLICATION = "releasePublication";
+  public static final String MAIL_QUARANTINE = "mailQuarantine";
+
+  // messages
+  public static final String REQUEST_RECEIVED = "supportRequestReceived";
+  public static final String CUSTOMER_REPLIED = "customerReplied";
+  public static final String RELEASE_PUBLISHED = "releasePublished";
+
+  // decisions (dmn/)
+  public static final String SCOPE_DECISION = "scope";
+  public static final String URGENCY_DECISION = "urgency";
+  public static final String SLA_POLICY_DECISION = "slaPolicy";
+
+  // elements of supportRequest that code looks up
+  public static final String INITIATE_RESOLUTION_TASK = "UserTask_InitiateResolution";
+  public static final String SLA_BREACHED_TIMER = "BoundaryEvent_SlaBreached";
+  public static final String SLA_WARNING_TIMER = "BoundaryEvent_SlaWarning";
 
   // contract
   public static final String TICKET_NUMBER = "ticketNumber";
@@ -62,7 +84,16 @@ public final class TicketVariables {
   public static final String CUSTOMER_REMINDED = "customerReminded";
   public static final String CLOSED_AT = "closedAt";
 
+  // release
+  public static final String RELEASE_VERSION = "releaseVersion";
+
   // mail
+  /** A new ticket opened by someone else than the contact of the ticket their mail replied to. */
+  public static final String RELATED_TICKET = "relatedTicket";
+  /** A bounce came back for one of our mails; also the type of the Cockpit incident it raises. */
+  public static final String DELIVERY_FAILED = "deliveryFailed";
+  /** The customer's latest mail as the agents' forms show it. */
+  public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
   /** Per-ticket counter of customer mails: part of each mail's dedup key, so it travels with the ticket. */
   public static final String CUSTOMER_MAILS_SENT = "customerMailsSent";
 

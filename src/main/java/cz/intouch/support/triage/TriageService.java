@@ -1,5 +1,7 @@
 package cz.intouch.support.triage;
 
+import static cz.intouch.support.ticket.TicketVariables.*;
+
 import cz.intouch.support.sla.SlaDeadlines;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -47,15 +49,15 @@ public class TriageService {
 
   public Triage triage(String subject, String body, String channel, OffsetDateTime receivedAt) {
     Map<String, Object> inputs = new HashMap<>(input.of(subject, body));
-    inputs.put("channel", channel);
-    DmnDecisionResultEntries scope = decide("scope", inputs);
-    DmnDecisionResultEntries urgency = decide("urgency", inputs);
-    String urgencyCode = urgency.getEntry("urgency");
-    DmnDecisionResultEntries policy = decide("slaPolicy",
-        Map.of("urgency", urgencyCode, "channel", channel, "answeredInCall", false));
-    Date deadline = deadlines.deadlineDate(policy.getEntry("slaRule"), policy.getEntry("slaDays"),
+    inputs.put(CHANNEL, channel);
+    DmnDecisionResultEntries scope = decide(SCOPE_DECISION, inputs);
+    DmnDecisionResultEntries urgency = decide(URGENCY_DECISION, inputs);
+    String urgencyCode = urgency.getEntry(URGENCY);
+    DmnDecisionResultEntries policy = decide(SLA_POLICY_DECISION,
+        Map.of(URGENCY, urgencyCode, CHANNEL, channel, ANSWERED_IN_CALL, false));
+    Date deadline = deadlines.deadlineDate(policy.getEntry(SLA_RULE), policy.getEntry(SLA_DAYS),
         Date.from(receivedAt.toInstant()));
-    return new Triage(scope.getEntry("scope"), scope.getEntry("outOfScopeCategory"), urgencyCode,
+    return new Triage(scope.getEntry(SCOPE), scope.getEntry(OUT_OF_SCOPE_CATEGORY), urgencyCode,
         deadline == null ? null : deadline.toInstant().atZone(deadlines.calendar().zone()).toOffsetDateTime(),
         LanguageDetector.detect(subject, body));
   }

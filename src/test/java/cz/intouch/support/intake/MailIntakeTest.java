@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.ticket.TicketVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -156,8 +157,8 @@ class MailIntakeTest {
     assertThat(ticketCount()).isEqualTo(ticketsBefore);
     assertThat(sentCount()).as("nothing answered").isEqualTo(sentBefore);
     assertThat(messages.of(ticket)).extracting(TicketMessage::kind).contains("BOUNCE", "AUTO_REPLY");
-    assertThat(ticketVariable(ticket, MailIntake.DELIVERY_FAILED)).isEqualTo(true);
-    assertThat(runtime.createIncidentQuery().incidentType(MailIntake.DELIVERY_FAILED)
+    assertThat(ticketVariable(ticket, TicketVariables.DELIVERY_FAILED)).isEqualTo(true);
+    assertThat(runtime.createIncidentQuery().incidentType(TicketVariables.DELIVERY_FAILED)
         .processInstanceId(instance(ticket).getId()).count()).as("visible in Cockpit").isEqualTo(1);
     assertThat(mailbox.count("INBOX")).isZero();
   }
@@ -218,14 +219,14 @@ class MailIntakeTest {
     poller.pollOnce();
     assertThat(messages.of(ticket)).filteredOn(message -> "REPLY".equals(message.kind())).singleElement()
         .satisfies(reply -> assertThat(reply.body()).contains("snímek obrazovky"));
-    assertThat(ticketVariable(ticket, MailIntake.LAST_CUSTOMER_MESSAGE)).asString().contains("snímek obrazovky");
+    assertThat(ticketVariable(ticket, TicketVariables.LAST_CUSTOMER_MESSAGE)).asString().contains("snímek obrazovky");
 
     mark = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sd_mail_intake", Long.class);
     mailbox.deliver(corpus("stranger-with-ticket-tag.eml", Map.of("TICKET", ticket)), MONDAY_0800.plusSeconds(900));
     assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.TICKET_OPENED, 1));
     String strangers = (String) newRows().get(0).get("ticket_number");
     assertThat(strangers).isNotEqualTo(ticket);
-    assertThat(ticketVariable(strangers, MailIntake.RELATED_TICKET)).isEqualTo(ticket);
+    assertThat(ticketVariable(strangers, TicketVariables.RELATED_TICKET)).isEqualTo(ticket);
     assertThat(messages.of(ticket)).extracting(TicketMessage::sender).doesNotContain("eva@konkurence.example.cz");
   }
 
@@ -236,7 +237,7 @@ class MailIntakeTest {
 
     assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.QUARANTINED, 3));
     assertThat(mailbox.count("INBOX")).isZero();
-    Map<String, Task> taskBySubject = tasks.createTaskQuery().processDefinitionKey(MailIntake.MAIL_QUARANTINE)
+    Map<String, Task> taskBySubject = tasks.createTaskQuery().processDefinitionKey(TicketVariables.MAIL_QUARANTINE)
         .taskDefinitionKey("UserTask_ReviewQuarantinedMail").taskCandidateGroup("support-agents").list().stream()
         .collect(Collectors.toMap(task -> (String) tasks.getVariable(task.getId(), "subject"), task -> task));
     assertThat(taskBySubject).containsKeys("Bez odesílatele", "Rozbita zprava", "Divne kodovani");
