@@ -1,5 +1,6 @@
 package cz.intouch.support.config;
 
+import cz.intouch.support.ticket.SupportStaff;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,8 +1,9 @@
 package cz.intouch.support.config;
 
-import static cz.intouch.support.config.SupportStaff.AGENTS;
-import static cz.intouch.support.config.SupportStaff.MANAGERS;
-import static cz.intouch.support.config.SupportStaff.SPECIALISTS;
+import cz.intouch.support.ticket.SupportStaff;
+import static cz.intouch.support.ticket.SupportStaff.AGENTS;
+import static cz.intouch.support.ticket.SupportStaff.MANAGERS;
+import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 

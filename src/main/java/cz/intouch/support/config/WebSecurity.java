@@ -1,9 +1,9 @@
 package cz.intouch.support.config;
 
-import static cz.intouch.support.config.SupportStaff.ADMINS;
-import static cz.intouch.support.config.SupportStaff.AGENTS;
-import static cz.intouch.support.config.SupportStaff.MANAGERS;
-import static cz.intouch.support.config.SupportStaff.SPECIALISTS;
+import static cz.intouch.support.ticket.SupportStaff.ADMINS;
+import static cz.intouch.support.ticket.SupportStaff.AGENTS;
+import static cz.intouch.support.ticket.SupportStaff.MANAGERS;
+import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

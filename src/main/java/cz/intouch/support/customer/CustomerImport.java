@@ -1,6 +1,6 @@
 package cz.intouch.support.customer;
 
-import cz.intouch.support.config.BadRequestException;
+import cz.intouch.support.api.BadRequestException;
 import cz.intouch.support.ticket.DeskTime;
 import java.io.IOException;
 import java.io.StringReader;

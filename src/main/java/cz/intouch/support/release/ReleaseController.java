@@ -1,7 +1,7 @@
 package cz.intouch.support.release;
 
-import cz.intouch.support.config.BadRequestException;
-import cz.intouch.support.config.NotFoundException;
+import cz.intouch.support.api.BadRequestException;
+import cz.intouch.support.api.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

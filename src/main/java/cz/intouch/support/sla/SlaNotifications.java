@@ -2,7 +2,7 @@ package cz.intouch.support.sla;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import cz.intouch.support.config.SupportStaff;
+import cz.intouch.support.ticket.SupportStaff;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package cz.intouch.support.config;
+package cz.intouch.support.api;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package cz.intouch.support.config;
+package cz.intouch.support.api;
 
 /** A requested thing (ticket, company, ...) does not exist; answered 404 by {@link ApiErrors}. Czech message. */
 public class NotFoundException extends RuntimeException {

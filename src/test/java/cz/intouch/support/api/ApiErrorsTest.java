@@ -1,4 +1,4 @@
-package cz.intouch.support.config;
+package cz.intouch.support.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cz.intouch.support.config;
+package cz.intouch.support.api;
 
 /** Input the caller must fix; answered 400 by {@link ApiErrors}. The message is Czech and shown as is. */
 public class BadRequestException extends RuntimeException {
