@@ -274,7 +274,9 @@ class SupportRequestProcessTest {
         "urgencyProposal", "COMMON_QUESTION", "answeredInCall", true));
     runAsyncSteps();
 
-    assertThat(ticket).isEnded().hasPassed("EndEvent_AnsweredInCall");
+    assertThat(ticket).isEnded().hasPassed("Gateway_AcknowledgeNeeded", "EndEvent_AnsweredInCall")
+        .as("the caller got the answer on the phone: the model shows no acknowledgement")
+        .hasNotPassed("ServiceTask_Acknowledge");
     String ticketNumber = runtime.createProcessInstanceQuery().processInstanceId(ticket.getId()).count() == 0
         ? engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(ticket.getId())
             .singleResult().getBusinessKey() : null;
