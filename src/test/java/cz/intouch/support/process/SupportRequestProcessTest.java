@@ -16,11 +16,13 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -43,6 +45,7 @@ class SupportRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired TicketIntake intake;
   @Autowired TicketMessages messages;
@@ -92,6 +95,31 @@ class SupportRequestProcessTest {
         .contains("support-agents", "support-specialists");
     assertThat(lastMailTo("manager@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
     assertThat(ticket).isWaitingAt("UserTask_InitiateResolution");
+  }
+
+  @Test
+  void theSlaWarningForATaskAssignedToSomeoneWithoutAnAddressStillReachesTheGroup() throws Exception {
+    User noAddress = identity.newUser("nomail");
+    noAddress.setFirstName("Bez");
+    noAddress.setLastName("Adresy");
+    identity.saveUser(noAddress);
+    identity.createMembership("nomail", "support-agents");
+    try {
+      ProcessInstance ticket = open(NOVAK, "Program nejde spustit",
+          "Po aktualizaci na verzi 5.3.2 program vůbec nejde spustit, nikdo ve firmě nemůže pracovat.",
+          "2026-11-27T15:00:00+01:00");
+      runAsyncSteps();
+      tasks.claim(task(ticket).getId(), "nomail");
+
+      fire(ticket, "BoundaryEvent_SlaWarning");
+
+      assertThat(lastMailTo("agent@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
+      assertThat(runtime.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
+      assertThat(management.createJobQuery().processInstanceId(ticket.getId()).withException().count()).isZero();
+      assertThat(ticket).hasPassed("EndEvent_SlaWarningSent").isWaitingAt("UserTask_InitiateResolution");
+    } finally {
+      identity.deleteUser("nomail");
+    }
   }
 
   @Test
