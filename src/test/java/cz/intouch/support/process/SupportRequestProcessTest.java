@@ -245,6 +245,11 @@ class SupportRequestProcessTest {
         "Dobrý den, jak nastavím uživatelská práva?", "2026-11-23T09:00:00+01:00");
     runAsyncSteps();
     ProcessInstance identification = BpmnAwareTests.calledProcessInstance(ticket);
+    // asked on Monday 9:00: reminded after 2 business days, refused after 5
+    assertThat(timer(identification, "BoundaryEvent_IdentificationReminder").getDuedate())
+        .isEqualTo(at("2026-11-25T09:00:00+01:00"));
+    assertThat(timer(identification, "BoundaryEvent_CustomerSilent").getDuedate())
+        .isEqualTo(at("2026-11-30T09:00:00+01:00"));
 
     fire(identification, "BoundaryEvent_IdentificationReminder");
     assertThat(identification).isWaitingAt("UserTask_CompleteIdentification");
@@ -345,6 +350,8 @@ class SupportRequestProcessTest {
 
     BpmnAwareTests.complete(task(ticket), Map.of("outcome", "RESOLVED", "agentMessage", "Doplnili jsme postup."));
     runAsyncSteps();
+    assertThat(timer(ticket, "Event_ReopenPeriodOver").getDuedate())
+        .as("the customer may reopen for 7 calendar days").isEqualTo(at("2026-12-02T10:00:00+01:00"));
     fire(ticket, "Event_ReopenPeriodOver");
 
     assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
@@ -359,6 +366,8 @@ class SupportRequestProcessTest {
     BpmnAwareTests.complete(task(ticket));
     BpmnAwareTests.complete(task(ticket), Map.of("outcome", "ASK_CUSTOMER", "agentMessage", "Jaký soubor?"));
     runAsyncSteps();
+    // asked on Wednesday 10:00: reminded after 3 business days, on Monday
+    assertThat(timer(ticket, "Event_CustomerSilent").getDuedate()).isEqualTo(at("2026-11-30T10:00:00+01:00"));
 
     fire(ticket, "Event_CustomerSilent");
     assertThat(ticket).isWaitingAt("Gateway_AwaitCustomer").hasPassed("ServiceTask_RemindCustomer");
