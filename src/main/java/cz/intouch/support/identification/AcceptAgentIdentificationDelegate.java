@@ -2,9 +2,11 @@ package cz.intouch.support.identification;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.ticket.DeskTime;
-import java.time.LocalDate;
+import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,33 +18,34 @@ import org.springframework.stereotype.Component;
 @Component("acceptAgentIdentification")
 public class AcceptAgentIdentificationDelegate implements JavaDelegate {
 
+  private final IdentificationService identification;
   private final CustomerRegistry registry;
 
-  public AcceptAgentIdentificationDelegate(CustomerRegistry registry) {
+  public AcceptAgentIdentificationDelegate(IdentificationService identification, CustomerRegistry registry) {
+    this.identification = identification;
     this.registry = registry;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    java.util.Date now = java.util.Date.from(DeskTime.now());
-    LocalDate today = DeskTime.dateOf(now.toInstant());
-    Object companyId = execution.getVariable(COMPANY_ID);
-    Object companyName = execution.getVariable(COMPANY_NAME);
-    var company = companyId != null && !companyId.toString().isBlank()
-        ? registry.findCompanyByIco(companyId.toString().replace(" ", ""))
-        : java.util.Optional.<cz.intouch.support.customer.Company>empty();
-    if (company.isEmpty() && companyName != null) {
-      company = registry.findCompanyByName(companyName.toString());
-    }
+    Date now = Date.from(DeskTime.now());
+    Optional<Company> company = identification.findCompany(string(execution, COMPANY_ID),
+        string(execution, COMPANY_NAME));
     company.ifPresent(found -> {
       setIfChanged(execution, COMPANY_ID, found.ico());
       setIfChanged(execution, COMPANY_NAME, found.name());
       setIfChanged(execution, CONTRACT_VALID_UNTIL,
           found.contractValidUntil() == null ? null : found.contractValidUntil().toString());
     });
-    setIfChanged(execution, CONTRACT_VALID, company.map(found -> registry.hasValidContract(found, today)).orElse(false));
+    setIfChanged(execution, CONTRACT_VALID,
+        company.map(found -> registry.hasValidContract(found, DeskTime.dateOf(now.toInstant()))).orElse(false));
     setIfChanged(execution, IDENTIFIED, true);
     setIfChanged(execution, MISSING_IDENTIFICATION, "");
     setIfChanged(execution, SLA_START_AT, now);
+  }
+
+  private static String string(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
   }
 }

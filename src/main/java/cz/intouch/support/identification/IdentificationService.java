@@ -36,10 +36,7 @@ public class IdentificationService {
     Optional<Company> company = contact.flatMap(known -> registry.findCompany(known.companyId()));
 
     if (company.isEmpty()) {
-      company = companyId(claims).flatMap(registry::findCompanyByIco);
-    }
-    if (company.isEmpty()) {
-      company = blankToEmpty(claims.companyName()).flatMap(registry::findCompanyByName);
+      company = findCompany(companyId(claims), claims.companyName());
     }
 
     String personName = contact.map(Contact::fullName)
@@ -83,9 +80,22 @@ public class IdentificationService {
         List.copyOf(missing));
   }
 
+  /** The registered company a stated IČO (spaces ignored) or, failing that, a company name names. */
+  public Optional<Company> findCompany(String companyId, String companyName) {
+    return findCompany(statedCompanyId(companyId), companyName);
+  }
+
+  private Optional<Company> findCompany(Optional<String> companyId, String companyName) {
+    return companyId.flatMap(registry::findCompanyByIco)
+        .or(() -> blankToEmpty(companyName).flatMap(registry::findCompanyByName));
+  }
+
   private Optional<String> companyId(Claims claims) {
-    return blankToEmpty(claims.companyId()).map(id -> id.replace(" ", "")).filter(Ico::isValid)
-        .or(() -> RequestClues.companyId(claims.texts()));
+    return statedCompanyId(claims.companyId()).or(() -> RequestClues.companyId(claims.texts()));
+  }
+
+  private static Optional<String> statedCompanyId(String companyId) {
+    return blankToEmpty(companyId).map(id -> id.replace(" ", "")).filter(Ico::isValid);
   }
 
   /** A new contact keeps the sender's address only when no other contact owns it. */

@@ -2,7 +2,6 @@ package cz.intouch.support.identification;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import cz.intouch.support.sla.BusinessCalendar;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
@@ -14,25 +13,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks identification against the customer registry with everything the customer has written so far.
- * When something is missing it sets the reminder and give-up dates (2 and 5 business days from now); when
- * complete, the SLA starts from the receipt of the message that completed it.
+ * Checks identification against the customer registry with everything the customer has written so far. When
+ * complete, the SLA starts from the receipt of the message that completed it; how long the customer is waited for
+ * otherwise is the timers' business in {@code customerIdentification}.
  */
 @Component("identifyCustomer")
 public class IdentifyCustomerDelegate implements JavaDelegate {
 
-  private static final int REMIND_AFTER_BUSINESS_DAYS = 2;
-  private static final int GIVE_UP_AFTER_BUSINESS_DAYS = 5;
-
   private final IdentificationService identification;
   private final TicketMessages messages;
-  private final BusinessCalendar calendar;
 
-  public IdentifyCustomerDelegate(IdentificationService identification, TicketMessages messages,
-      BusinessCalendar calendar) {
+  public IdentifyCustomerDelegate(IdentificationService identification, TicketMessages messages) {
     this.identification = identification;
     this.messages = messages;
-    this.calendar = calendar;
   }
 
   @Override
@@ -62,12 +55,6 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
         .collect(Collectors.joining(",")));
     if (result.identified()) {
       setIfChanged(execution, SLA_START_AT, Date.from(receivedAt));
-    } else {
-      Instant now = DeskTime.now();
-      setIfChanged(execution, IDENTIFICATION_REMINDER_AT,
-          Date.from(calendar.plusBusinessDays(now, REMIND_AFTER_BUSINESS_DAYS).toInstant()));
-      setIfChanged(execution, IDENTIFICATION_GIVE_UP_AT,
-          Date.from(calendar.plusBusinessDays(now, GIVE_UP_AFTER_BUSINESS_DAYS).toInstant()));
     }
   }
 

@@ -50,9 +50,6 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
       log.info("{}: no e-mail address for {}, {} not sent", ticketNumber, execution.getVariable(CONTACT_NAME), message);
       return;
     }
-    if (message == MessageKind.ACKNOWLEDGEMENT && "ANSWERED_IN_CALL".equals(execution.getVariable(SLA_RULE))) {
-      return; // the caller got the answer on the phone: nothing to acknowledge
-    }
     int sent = execution.getVariable(CUSTOMER_MAILS_SENT) instanceof Integer count ? count : 0;
     outbound.send(message, ticketNumber, recipient, model(execution, sent == 0), ticketNumber + ":mail:" + (sent + 1));
     execution.setVariable(CUSTOMER_MAILS_SENT, sent + 1);

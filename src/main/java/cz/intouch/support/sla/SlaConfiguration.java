@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the calendar and the deadline service; {@code slaDeadlines} is the name BPMN expressions use. */
+/**
+ * Wires the business calendar and the deadline service. The models reach the calendar through
+ * {@link BusinessDays} ({@code businessDays}) and {@link ComputeSlaDeadlineDelegate}, never through these beans.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BusinessCalendarProperties.class)
 public class SlaConfiguration {
@@ -17,7 +20,7 @@ public class SlaConfiguration {
         DeskTime.ZONE, properties.openAt(), properties.closeAt(), new HashSet<>(properties.extraClosedDays()));
   }
 
-  @Bean(name = "slaDeadlines")
+  @Bean
   public SlaDeadlines slaDeadlines(BusinessCalendar businessCalendar) {
     return new SlaDeadlines(businessCalendar);
   }

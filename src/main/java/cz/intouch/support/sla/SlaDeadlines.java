@@ -12,9 +12,9 @@ import java.util.Optional;
  * SLA deadlines and warning times of tickets. Never reads the clock: the caller passes the receipt time,
  * so the result is the same in a timer, in the triage API and in a test.
  *
- * <p>The {@code Date} variants exist for BPMN timer {@code timeDate} expressions such as
- * {@code ${slaDeadlines.deadlineDate(slaRule, slaDays, receivedAt)}}: Camunda accepts a
- * {@code java.util.Date} there but throws on {@code Instant} or {@code ZonedDateTime}.
+ * <p>The {@code Date} variants take and give process variables as they are stored ({@code slaRule} as a String,
+ * {@code slaDeadline} as a {@code java.util.Date}, which the SLA timers read: Camunda accepts a {@code Date} as a
+ * timer date but throws on {@code Instant} or {@code ZonedDateTime}).
  */
 public class SlaDeadlines {
 
@@ -61,9 +61,9 @@ public class SlaDeadlines {
   }
 
   /**
-   * {@link #deadline} for expressions. A blank rule (a null String from an expression) means no rule and
-   * gives null, as do {@code NEXT_RELEASE} and {@code ANSWERED_IN_CALL}; guard the timer accordingly,
-   * since a timer whose date evaluates to null fails.
+   * {@link #deadline} for process variables. A blank rule means no rule and gives null, as do
+   * {@code NEXT_RELEASE} and {@code ANSWERED_IN_CALL}: the model routes those tickets past the SLA timers,
+   * since a timer whose date is null fails.
    */
   public Date deadlineDate(String rule, Integer days, Date receivedAt) {
     Optional<SlaRule> parsed = SlaRule.parse(rule);
@@ -77,8 +77,8 @@ public class SlaDeadlines {
   }
 
   /**
-   * {@link #warning} for expressions; the duration is ISO-8601 of business time, e.g. "PT2H". Null when
-   * the deadline is null or the duration blank.
+   * {@link #warning} for process variables; the duration is ISO-8601 of business time, e.g. "PT2H" (the
+   * slaPolicy decision's {@code warnBefore}). Null when the deadline is null or the duration blank.
    */
   public Date warningDate(Date deadline, String warnBeforeIsoDuration) {
     if (deadline == null || warnBeforeIsoDuration == null || warnBeforeIsoDuration.isBlank()) {

@@ -7,26 +7,34 @@ import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the SLA timers on "Zahájit řešení" do. Warning: mail the agents' group and the assignee.
+ * What the SLA timers on "Zahájit řešení" do. Warning: mail the assignee and the members of the task's candidate
+ * groups, whoever of them has an address; a user without one is skipped, never a reason to fail the step.
  * Breach: the task is escalated to second-level support (specialists become candidates too), the managers are
  * told, and the ticket is marked {@code slaBreached} for Cockpit and reports.
  */
 @Configuration
 public class SlaNotifications {
 
+  private static final Logger log = LoggerFactory.getLogger(SlaNotifications.class);
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -45,9 +53,16 @@ public class SlaNotifications {
   public JavaDelegate notifySlaWarning() {
     return execution -> {
       Task task = initiateResolution(execution);
-      Set<String> recipients = groupEmails(SupportStaff.AGENTS);
+      Set<String> recipients = new LinkedHashSet<>();
       if (task != null && task.getAssignee() != null) {
-        recipients.add(emailOf(task.getAssignee()));
+        emailOf(task.getAssignee()).ifPresent(recipients::add);
+      }
+      for (String group : candidateGroups(task)) {
+        recipients.addAll(groupEmails(group));
+      }
+      if (recipients.isEmpty()) {
+        log.warn("{}: nobody to warn of the SLA deadline has an e-mail address",
+            execution.getVariable(TICKET_NUMBER));
       }
       notify(execution, MessageKind.SLA_WARNING, recipients, task);
     };
@@ -89,18 +104,31 @@ public class SlaNotifications {
         .taskDefinitionKey(INITIATE_RESOLUTION_TASK).singleResult();
   }
 
+  /** The task's candidate groups; the agents' group when the task has already been completed. */
+  private List<String> candidateGroups(Task task) {
+    if (task == null) {
+      return List.of(SupportStaff.AGENTS);
+    }
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
   private Set<String> groupEmails(String group) {
     Set<String> emails = new LinkedHashSet<>();
     for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
-      if (user.getEmail() != null && !user.getEmail().isBlank()) {
-        emails.add(user.getEmail());
-      }
+      addressOf(user).ifPresent(emails::add);
     }
     return emails;
   }
 
-  private String emailOf(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null ? null : user.getEmail();
+  private Optional<String> emailOf(String userId) {
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+        .flatMap(SlaNotifications::addressOf);
+  }
+
+  private static Optional<String> addressOf(User user) {
+    return Optional.ofNullable(user.getEmail()).filter(email -> !email.isBlank());
   }
 }

@@ -63,8 +63,6 @@ public final class TicketVariables {
   // identification
   public static final String MISSING_IDENTIFICATION = "missingIdentification";
   public static final String CONTRACT_VALID_UNTIL = "contractValidUntil";
-  public static final String IDENTIFICATION_REMINDER_AT = "identificationReminderAt";
-  public static final String IDENTIFICATION_GIVE_UP_AT = "identificationGiveUpAt";
   public static final String SERVE_PAID = "servePaid";
 
   // triage and SLA

@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the decision tables the request's normalised text. The text is a transient variable: it lives only
- * until the next business rule tasks have run (same transaction) and never hits the 4000-character limit.
+ * Before triage: the request's language, the preview the agents' forms show, and the agent's urgency proposal
+ * from a phone call. The decision tables' own inputs (the normalised text, the suggestions) are not set here but
+ * by {@link TriageInput}, transiently, on each business rule task.
  */
 @Component("prepareTriage")
 public class PrepareTriageDelegate implements JavaDelegate {

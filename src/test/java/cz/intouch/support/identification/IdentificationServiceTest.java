@@ -3,6 +3,7 @@ package cz.intouch.support.identification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.ticket.MissingIdentification;
 import cz.intouch.support.identification.IdentificationService.Claims;
@@ -53,6 +54,16 @@ class IdentificationServiceTest {
     Identification result = identification.identify(new Claims(null, "28166346", null, null, null, "Nejde tisk.",
         TODAY));
     assertThat(result.missing()).containsExactly(MissingIdentification.COMPANY, MissingIdentification.PERSON, MissingIdentification.VERSION);
+  }
+
+  @Test
+  void aStatedCompanyIsFoundByItsIdWithSpacesFirstAndElseByItsName() {
+    assertThat(identification.findCompany("281 66 345", null)).map(Company::name).contains("Strojírny Hořice s.r.o.");
+    assertThat(identification.findCompany(null, "strojirny horice")).map(Company::ico).contains("28166345");
+    assertThat(identification.findCompany("04718232", "strojirny horice")).map(Company::ico).contains("04718232");
+    assertThat(identification.findCompany("28166346", "strojirny horice")).as("an invalid IČO does not count")
+        .map(Company::ico).contains("28166345");
+    assertThat(identification.findCompany(" ", "")).isEmpty();
   }
 
   @Test

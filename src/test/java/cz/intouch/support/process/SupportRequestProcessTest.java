@@ -16,11 +16,13 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -43,6 +45,7 @@ class SupportRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired TicketIntake intake;
   @Autowired TicketMessages messages;
@@ -92,6 +95,31 @@ class SupportRequestProcessTest {
         .contains("support-agents", "support-specialists");
     assertThat(lastMailTo("manager@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
     assertThat(ticket).isWaitingAt("UserTask_InitiateResolution");
+  }
+
+  @Test
+  void theSlaWarningForATaskAssignedToSomeoneWithoutAnAddressStillReachesTheGroup() throws Exception {
+    User noAddress = identity.newUser("nomail");
+    noAddress.setFirstName("Bez");
+    noAddress.setLastName("Adresy");
+    identity.saveUser(noAddress);
+    identity.createMembership("nomail", "support-agents");
+    try {
+      ProcessInstance ticket = open(NOVAK, "Program nejde spustit",
+          "Po aktualizaci na verzi 5.3.2 program vůbec nejde spustit, nikdo ve firmě nemůže pracovat.",
+          "2026-11-27T15:00:00+01:00");
+      runAsyncSteps();
+      tasks.claim(task(ticket).getId(), "nomail");
+
+      fire(ticket, "BoundaryEvent_SlaWarning");
+
+      assertThat(lastMailTo("agent@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
+      assertThat(runtime.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
+      assertThat(management.createJobQuery().processInstanceId(ticket.getId()).withException().count()).isZero();
+      assertThat(ticket).hasPassed("EndEvent_SlaWarningSent").isWaitingAt("UserTask_InitiateResolution");
+    } finally {
+      identity.deleteUser("nomail");
+    }
   }
 
   @Test
@@ -217,6 +245,11 @@ class SupportRequestProcessTest {
         "Dobrý den, jak nastavím uživatelská práva?", "2026-11-23T09:00:00+01:00");
     runAsyncSteps();
     ProcessInstance identification = BpmnAwareTests.calledProcessInstance(ticket);
+    // asked on Monday 9:00: reminded after 2 business days, refused after 5
+    assertThat(timer(identification, "BoundaryEvent_IdentificationReminder").getDuedate())
+        .isEqualTo(at("2026-11-25T09:00:00+01:00"));
+    assertThat(timer(identification, "BoundaryEvent_CustomerSilent").getDuedate())
+        .isEqualTo(at("2026-11-30T09:00:00+01:00"));
 
     fire(identification, "BoundaryEvent_IdentificationReminder");
     assertThat(identification).isWaitingAt("UserTask_CompleteIdentification");
@@ -274,7 +307,9 @@ class SupportRequestProcessTest {
         "urgencyProposal", "COMMON_QUESTION", "answeredInCall", true));
     runAsyncSteps();
 
-    assertThat(ticket).isEnded().hasPassed("EndEvent_AnsweredInCall");
+    assertThat(ticket).isEnded().hasPassed("Gateway_AcknowledgeNeeded", "EndEvent_AnsweredInCall")
+        .as("the caller got the answer on the phone: the model shows no acknowledgement")
+        .hasNotPassed("ServiceTask_Acknowledge");
     String ticketNumber = runtime.createProcessInstanceQuery().processInstanceId(ticket.getId()).count() == 0
         ? engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(ticket.getId())
             .singleResult().getBusinessKey() : null;
@@ -315,6 +350,8 @@ class SupportRequestProcessTest {
 
     BpmnAwareTests.complete(task(ticket), Map.of("outcome", "RESOLVED", "agentMessage", "Doplnili jsme postup."));
     runAsyncSteps();
+    assertThat(timer(ticket, "Event_ReopenPeriodOver").getDuedate())
+        .as("the customer may reopen for 7 calendar days").isEqualTo(at("2026-12-02T10:00:00+01:00"));
     fire(ticket, "Event_ReopenPeriodOver");
 
     assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
@@ -329,6 +366,8 @@ class SupportRequestProcessTest {
     BpmnAwareTests.complete(task(ticket));
     BpmnAwareTests.complete(task(ticket), Map.of("outcome", "ASK_CUSTOMER", "agentMessage", "Jaký soubor?"));
     runAsyncSteps();
+    // asked on Wednesday 10:00: reminded after 3 business days, on Monday
+    assertThat(timer(ticket, "Event_CustomerSilent").getDuedate()).isEqualTo(at("2026-11-30T10:00:00+01:00"));
 
     fire(ticket, "Event_CustomerSilent");
     assertThat(ticket).isWaitingAt("Gateway_AwaitCustomer").hasPassed("ServiceTask_RemindCustomer");
