@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code support.api.max-body-bytes} (default 2 MiB) with 413, before they are
+ * Refuses API request bodies over {@code support.api.max-body-size} (2MB on every run) with 413, before they are
  * read: at once when Content-Length announces too much, otherwise (chunked) as soon as the count passes the limit.
  * Runs before Spring Security so nobody gets to make the server buffer a huge body.
  */
@@ -32,8 +31,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   private final long maxBytes;
   private final ObjectMapper objectMapper;
 
-  public RequestBodyLimit(@Value("${support.api.max-body-bytes:2097152}") long maxBytes, ObjectMapper objectMapper) {
-    this.maxBytes = maxBytes;
+  public RequestBodyLimit(ApiSettings settings, ObjectMapper objectMapper) {
+    this.maxBytes = settings.maxBodySize().toBytes();
     this.objectMapper = objectMapper;
   }
 

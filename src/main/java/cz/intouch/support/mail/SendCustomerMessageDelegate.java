@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.PublicAddress;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.ticket.MissingIdentification;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +32,9 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
   private final String extranetUrl;
 
   public SendCustomerMessageDelegate(OutboundMail outbound,
-      @Value("${support.public-base-url}") String publicBaseUrl) {
+      PublicAddress address) {
     this.outbound = outbound;
-    this.extranetUrl = publicBaseUrl + "/extranet";
+    this.extranetUrl = address.extranet();
   }
 
   public void setKind(Expression kind) {

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,9 @@ public class ReleaseRegister {
   private final JdbcTemplate jdbc;
   private final Path filesDir;
 
-  public ReleaseRegister(JdbcTemplate jdbc, @Value("${support.release.files-dir:./data/releases}") String filesDir) {
+  public ReleaseRegister(JdbcTemplate jdbc, ReleaseSettings settings) {
     this.jdbc = jdbc;
-    this.filesDir = Path.of(filesDir).toAbsolutePath().normalize();
+    this.filesDir = settings.filesDir().toAbsolutePath().normalize();
   }
 
   public record Publication(Release release, List<String> fixedTickets, List<String> movedTickets,

@@ -2,6 +2,7 @@ package cz.intouch.support.sla;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.PublicAddress;
 import cz.intouch.support.ticket.SupportStaff;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,14 +39,14 @@ public class SlaNotifications {
   private final TaskService tasks;
   private final IdentityService identity;
   private final OutboundMail outbound;
-  private final String taskBaseUrl;
+  private final PublicAddress address;
 
   public SlaNotifications(TaskService tasks, IdentityService identity, OutboundMail outbound,
-      @Value("${support.public-base-url}") String publicBaseUrl) {
+      PublicAddress address) {
     this.tasks = tasks;
     this.identity = identity;
     this.outbound = outbound;
-    this.taskBaseUrl = publicBaseUrl + "/camunda/app/tasklist/default/#/?task=";
+    this.address = address;
   }
 
   @Bean("notifySlaWarning")
@@ -91,7 +91,7 @@ public class SlaNotifications {
     model.put("companyName", execution.getVariable(COMPANY_NAME));
     model.put("urgency", urgency);
     model.put("slaDeadline", deadline);
-    model.put("taskUrl", task == null ? "" : taskBaseUrl + task.getId());
+    model.put("taskUrl", task == null ? "" : address.tasklistTask(task.getId()));
     for (String recipient : recipients) {
       // one mail per recipient and timer firing; a retried job finds the ones already sent
       outbound.send(kind, ticketNumber, recipient, model,
