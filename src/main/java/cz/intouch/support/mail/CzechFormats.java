@@ -3,7 +3,6 @@ package cz.intouch.support.mail;
 import cz.intouch.support.ticket.DeskTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -12,7 +11,6 @@ import java.time.ZonedDateTime;
  */
 public final class CzechFormats {
 
-  public static final ZoneId PRAGUE = DeskTime.ZONE;
 
   private static final String[] DAYS = {"pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"};
   private static final String[] DAYS_GENITIVE =
@@ -26,14 +24,14 @@ public final class CzechFormats {
 
   /** "pondělí 30. listopadu 2026 16:00", in Prague time whatever the zone of the argument. */
   public static String deadline(ZonedDateTime moment) {
-    ZonedDateTime local = moment.withZoneSameInstant(PRAGUE);
+    ZonedDateTime local = moment.withZoneSameInstant(DeskTime.ZONE);
     return "%s %s %d:%02d".formatted(day(local.getDayOfWeek()), date(local.toLocalDate()), local.getHour(),
         local.getMinute());
   }
 
   /** "do pondělí 30. listopadu 2026 16:00", "do středy 2. prosince 2026 16:00": the day name in the genitive. */
   public static String until(ZonedDateTime moment) {
-    ZonedDateTime local = moment.withZoneSameInstant(PRAGUE);
+    ZonedDateTime local = moment.withZoneSameInstant(DeskTime.ZONE);
     return "do %s %s %d:%02d".formatted(DAYS_GENITIVE[local.getDayOfWeek().getValue() - 1],
         date(local.toLocalDate()), local.getHour(), local.getMinute());
   }

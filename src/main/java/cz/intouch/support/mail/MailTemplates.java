@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.OutOfScopeCategory;
 import cz.intouch.support.ticket.Urgency;
 import java.io.IOException;
@@ -150,9 +151,9 @@ public class MailTemplates {
     }
     if (name.equals("slaDeadline")) {
       // the SLA deadline is always said as "by": "do středy 2. prosince 2026 16:00"
-      ZonedDateTime deadline = value instanceof Date date ? date.toInstant().atZone(CzechFormats.PRAGUE)
+      ZonedDateTime deadline = value instanceof Date date ? date.toInstant().atZone(DeskTime.ZONE)
           : value instanceof OffsetDateTime offset ? offset.toZonedDateTime()
-          : value instanceof Instant instant ? instant.atZone(CzechFormats.PRAGUE)
+          : value instanceof Instant instant ? instant.atZone(DeskTime.ZONE)
           : value instanceof ZonedDateTime zoned ? zoned : null;
       if (deadline != null) {
         return CzechFormats.until(deadline);
@@ -165,10 +166,10 @@ public class MailTemplates {
       return CzechFormats.deadline(moment.toZonedDateTime());
     }
     if (value instanceof Instant moment) {
-      return CzechFormats.deadline(moment.atZone(CzechFormats.PRAGUE));
+      return CzechFormats.deadline(moment.atZone(DeskTime.ZONE));
     }
     if (value instanceof Date moment) {
-      return CzechFormats.deadline(moment.toInstant().atZone(CzechFormats.PRAGUE));
+      return CzechFormats.deadline(moment.toInstant().atZone(DeskTime.ZONE));
     }
     if (value instanceof LocalDate date) {
       return CzechFormats.date(date);

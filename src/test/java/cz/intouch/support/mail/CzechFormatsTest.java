@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.OutOfScopeCategory;
 import cz.intouch.support.ticket.Urgency;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class CzechFormatsTest {
 
   @Test
   void aDeadlineReadsAsDayDateAndTwentyFourHourTime() {
-    assertThat(CzechFormats.deadline(ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, CzechFormats.PRAGUE)))
+    assertThat(CzechFormats.deadline(ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, DeskTime.ZONE)))
         .isEqualTo("pondělí 30. listopadu 2026 16:00");
   }
 
@@ -31,7 +32,7 @@ class CzechFormatsTest {
       "2026-11-30, pondělí", "2026-12-01, úterý", "2026-12-02, středa", "2026-12-03, čtvrtek",
       "2026-12-04, pátek", "2026-12-05, sobota", "2026-12-06, neděle"})
   void everyDayHasItsCzechName(LocalDate day, String name) {
-    assertThat(CzechFormats.deadline(day.atTime(9, 30).atZone(CzechFormats.PRAGUE))).startsWith(name + " ");
+    assertThat(CzechFormats.deadline(day.atTime(9, 30).atZone(DeskTime.ZONE))).startsWith(name + " ");
   }
 
   @ParameterizedTest

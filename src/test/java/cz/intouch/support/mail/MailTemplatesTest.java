@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MailTemplatesTest {
 
-  private static final ZonedDateTime MONDAY_16 = ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, CzechFormats.PRAGUE);
+  private static final ZonedDateTime MONDAY_16 = ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, DeskTime.ZONE);
 
   private final MailTemplates templates = new MailTemplates();
 

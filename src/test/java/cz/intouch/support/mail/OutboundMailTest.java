@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import cz.intouch.support.ticket.DeskTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SupportDeskTest
 class OutboundMailTest {
 
-  private static final ZonedDateTime MONDAY_16 = ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, CzechFormats.PRAGUE);
+  private static final ZonedDateTime MONDAY_16 = ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, DeskTime.ZONE);
   private static final Map<String, Object> SERIOUS = Map.of("urgency", "SERIOUS", "slaDeadline", MONDAY_16);
 
   @Autowired
