@@ -6,6 +6,7 @@ import cz.intouch.support.config.BadRequestException;
 import cz.intouch.support.config.NotFoundException;
 import cz.intouch.support.customer.Ico;
 import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.triage.Urgency;
@@ -22,7 +23,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,11 +45,14 @@ public class TicketController {
   private final TicketIntake intake;
   private final TicketMessages messages;
   private final HistoryService history;
+  private final ReceiptTime receiptTime;
 
-  public TicketController(TicketIntake intake, TicketMessages messages, HistoryService history) {
+  public TicketController(TicketIntake intake, TicketMessages messages, HistoryService history,
+      ReceiptTime receiptTime) {
     this.intake = intake;
     this.messages = messages;
     this.history = history;
+    this.receiptTime = receiptTime;
   }
 
   public record CreateTicket(
@@ -81,8 +84,8 @@ public class TicketController {
       throw new BadRequestException("urgencyProposal",
           "Neznámá naléhavost; povolené hodnoty: " + java.util.Arrays.toString(Urgency.values()) + ".");
     }
-    Instant receivedAt = request.receivedAt() != null ? request.receivedAt().toInstant()
-        : ClockUtil.getCurrentTime().toInstant();
+    Instant receivedAt = request.receivedAt() != null ? receiptTime.check(request.receivedAt().toInstant())
+        : DeskTime.now();
     String ticketNumber = intake.open(new TicketIntake.NewRequest(request.channel(), receivedAt, request.subject(),
         request.body(), request.companyId(), request.companyName(), request.contactName(), request.contactEmail(),
         request.programVersion(), request.urgencyProposal(), Boolean.TRUE.equals(request.answeredInCall()), null));
