@@ -39,7 +39,7 @@ public class ReceiptTime {
   }
 
   /** Why the time cannot be a receipt time (Czech, naming the field), or empty when it is plausible. */
-  public Optional<String> problem(Instant receivedAt) {
+  private Optional<String> problem(Instant receivedAt) {
     if (receivedAt.isAfter(DeskTime.now().plus(CLOCK_SKEW))) {
       return Optional.of("Pole " + TicketVariables.RECEIVED_AT + ": čas přijetí nesmí být v budoucnosti (tolerance "
           + CLOCK_SKEW.toMinutes() + " minut).");
