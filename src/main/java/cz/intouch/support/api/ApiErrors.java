@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import cz.intouch.support.ticket.ReceiptTime;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -84,6 +85,11 @@ public class ApiErrors {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ApiError> badRequest(BadRequestException e) {
     return badRequest(e.getField(), e.getMessage());
+  }
+
+  @ExceptionHandler(ReceiptTime.Implausible.class)
+  ResponseEntity<ApiError> implausibleReceiptTime(ReceiptTime.Implausible e) {
+    return badRequest(ReceiptTime.Implausible.FIELD, e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,6 +46,17 @@ public class CustomerImport {
   private static final Set<String> FREEMAIL_DOMAINS = Set.of("gmail.com", "seznam.cz", "email.cz", "post.cz",
       "centrum.cz", "atlas.cz", "volny.cz", "tiscali.cz", "quick.cz", "outlook.com", "hotmail.com", "live.com",
       "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com");
+
+  /** Contract end dates outside these are typing errors (0001-01-01, 99999-12-31), not contracts. */
+  static final LocalDate EARLIEST_CONTRACT_END = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST_CONTRACT_END = LocalDate.of(2099, 12, 31);
+  private static final int MAX_NAME = 255;
+  private static final int MAX_PHONE = 64;
+  private static final String FORMULA_START = "=+-@";
+  /** Columns stored as text (the IČO and the date are parsed, so a formula cannot survive in them). */
+  private static final Set<String> TEXT_COLUMNS = Set.of("company_name", "contact_name", "contact_email",
+      "contact_phone");
+  private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("\\+[0-9 ]+");
 
   private final CustomerRegistry registry;
   private final TransactionTemplate rowTransaction;
@@ -246,6 +258,9 @@ public class CustomerImport {
         throw new RowRejected("Řádek má " + values.size() + " " + columns(values.size()) + ", očekává se "
             + HEADER.size() + ".");
       }
+      for (int column = 0; column < HEADER.size(); column++) {
+        checkText(HEADER.get(column), values.get(column));
+      }
       String ico;
       try {
         ico = Ico.parse(values.get(0)).value();
@@ -264,6 +279,10 @@ public class CustomerImport {
         } catch (DateTimeParseException invalid) {
           throw new RowRejected("Neplatné datum platnosti smlouvy „" + date + "“ (očekává se RRRR-MM-DD).");
         }
+        if (contract.isBefore(EARLIEST_CONTRACT_END) || contract.isAfter(LATEST_CONTRACT_END)) {
+          throw new RowRejected("Datum platnosti smlouvy " + date + " je mimo přípustný rozsah "
+              + EARLIEST_CONTRACT_END + " až " + LATEST_CONTRACT_END + ".");
+        }
       }
       String contactName = blankToNull(values.get(3));
       if (contactName == null || NameKey.person(contactName).isEmpty()) {
@@ -275,7 +294,42 @@ public class CustomerImport {
       } catch (IllegalArgumentException invalid) {
         throw new RowRejected(invalid.getMessage());
       }
-      return new Entry(ico, companyName, contract, contactName, email, blankToNull(values.get(5)));
+      String phone = blankToNull(values.get(5));
+      if (phone != null && phone.startsWith("+") && !INTERNATIONAL_PHONE.matcher(phone).matches()) {
+        throw new RowRejected("Telefon smí začínat znakem + jen před číslicemi a mezerami (např. +420 541 213 870).");
+      }
+      checkLength("company_name", companyName, MAX_NAME);
+      checkLength("company_name", NameKey.of(companyName), MAX_NAME);
+      checkLength("contact_name", contactName, MAX_NAME);
+      checkLength("contact_name", NameKey.person(contactName), MAX_NAME);
+      checkLength("contact_phone", phone, MAX_PHONE);
+      return new Entry(ico, companyName, contract, contactName, email, phone);
+    }
+
+    /**
+     * What no column may hold: control characters (NUL and the like; line breaks and tabs inside quotes are mere
+     * spacing). What no text column may start with: =, +, - or @, which a spreadsheet opening an export of the
+     * registry runs as a formula ("A-Z s.r.o." is fine); a phone number's leading + is checked on its own.
+     */
+    private static void checkText(String column, String value) {
+      String control = value.codePoints().filter(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+          .mapToObj(c -> String.format("U+%04X", c)).findFirst().orElse(null);
+      if (control != null) {
+        throw new RowRejected("Sloupec " + column + " obsahuje řídicí znak (" + control + "); takový text nelze uložit.");
+      }
+      String text = value.strip();
+      if (TEXT_COLUMNS.contains(column) && !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0
+          && !(column.equals("contact_phone") && text.charAt(0) == '+')) {
+        throw new RowRejected("Sloupec " + column + " začíná znakem „" + text.charAt(0)
+            + "“, který tabulkový procesor čte jako vzorec.");
+      }
+    }
+
+    /** The registry's column sizes (V2__customer_registry.sql), so a long value is named, not a database error. */
+    private static void checkLength(String column, String value, int max) {
+      if (value != null && value.length() > max) {
+        throw new RowRejected("Sloupec " + column + " je příliš dlouhý (nejvýše " + max + " znaků).");
+      }
     }
 
     private static String columns(int count) {

@@ -4,6 +4,7 @@ import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.SUBJECT;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
 
+import cz.intouch.support.mail.MailAddresses;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +36,11 @@ public class MailQuarantineSteps {
         ? "(Text e-mailu se nepodařilo přečíst; původní zpráva je uložena v karanténě č. " + id + ".)"
         : mail.textPreview();
     String sender = (String) execution.getVariable(SENDER);
+    String contactEmail = sender == null || sender.isBlank() ? null : MailAddresses.bare(sender).orElseThrow(
+        () -> new IllegalArgumentException("Odesílatel „" + sender.strip() + "“ není jedna platná e-mailová adresa "
+            + "(zadejte jen adresu, např. jan.novak@firma.cz)."));
     String ticketNumber = tickets.open(new TicketIntake.NewRequest(Channel.EMAIL, mail.receivedAt(),
-        (String) execution.getVariable(SUBJECT), text, null, null, null,
-        sender == null || sender.isBlank() ? null : sender.trim(), null, null, false, null));
+        (String) execution.getVariable(SUBJECT), text, null, null, null, contactEmail, null, null, false, null));
     store.resolveQuarantine(id, "TICKET_OPENED", ticketNumber);
     execution.setVariable(TICKET_NUMBER, ticketNumber);
   }

@@ -3,6 +3,7 @@ package cz.intouch.support.intake;
 import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumbers;
 import java.util.Date;
@@ -20,10 +21,12 @@ public class RegisterTicketDelegate implements JavaDelegate {
 
   private final TicketNumbers numbers;
   private final TicketMessages messages;
+  private final ReceiptTime receiptTime;
 
-  public RegisterTicketDelegate(TicketNumbers numbers, TicketMessages messages) {
+  public RegisterTicketDelegate(TicketNumbers numbers, TicketMessages messages, ReceiptTime receiptTime) {
     this.numbers = numbers;
     this.messages = messages;
+    this.receiptTime = receiptTime;
   }
 
   @Override
@@ -32,6 +35,10 @@ public class RegisterTicketDelegate implements JavaDelegate {
     if (receivedAt == null) {
       receivedAt = Date.from(DeskTime.now());
       execution.setVariable(RECEIVED_AT, receivedAt);
+    } else if (execution.getVariable(TICKET_NUMBER) == null) {
+      // a call recorded through the engine's API may carry its own receipt time: the same bounds as our API;
+      // refusing here rolls the start back, so nothing is created
+      receiptTime.check(receivedAt.toInstant());
     }
     if (execution.getVariable(CHANNEL) == null) {
       execution.setVariable(CHANNEL, "PHONE");

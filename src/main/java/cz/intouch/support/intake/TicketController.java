@@ -7,6 +7,7 @@ import cz.intouch.support.api.BadRequestException;
 import cz.intouch.support.api.NotFoundException;
 import cz.intouch.support.customer.Ico;
 import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.Urgency;
@@ -45,11 +46,14 @@ public class TicketController {
   private final TicketIntake intake;
   private final TicketMessages messages;
   private final HistoryService history;
+  private final ReceiptTime receiptTime;
 
-  public TicketController(TicketIntake intake, TicketMessages messages, HistoryService history) {
+  public TicketController(TicketIntake intake, TicketMessages messages, HistoryService history,
+      ReceiptTime receiptTime) {
     this.intake = intake;
     this.messages = messages;
     this.history = history;
+    this.receiptTime = receiptTime;
   }
 
   public record CreateTicket(
@@ -81,7 +85,7 @@ public class TicketController {
       throw new BadRequestException("urgencyProposal",
           "Neznámá naléhavost; povolené hodnoty: " + java.util.Arrays.toString(Urgency.values()) + ".");
     }
-    Instant receivedAt = request.receivedAt() != null ? request.receivedAt().toInstant()
+    Instant receivedAt = request.receivedAt() != null ? receiptTime.check(request.receivedAt().toInstant())
         : DeskTime.now();
     String ticketNumber = intake.open(new TicketIntake.NewRequest(request.channel(), receivedAt, request.subject(),
         request.body(), request.companyId(), request.companyName(), request.contactName(), request.contactEmail(),

@@ -8,7 +8,9 @@ import java.util.Map;
  * An incoming mail as the intake needs it: decoded headers, the body as plain text (HTML converted), the
  * attachments (already cut to the per-mail limit) and the Message-IDs quoted inside it (a bounce's original).
  *
- * @param from the first From address, lower case; never null (a mail without one is unreadable)
+ * @param messageId only the {@code <id>} of the Message-ID header, or null
+ * @param from the one From address, bare {@code local@domain} in lower case; never null (a mail without exactly
+ *     one is unreadable)
  * @param headers first value of every header, names in lower case, values unfolded and undecoded
  */
 public record DecodedMail(

@@ -57,18 +57,18 @@ public final class MailDecoder {
   public static DecodedMail decode(byte[] raw, long attachmentLimit) throws UnreadableMailException {
     MimeMessage message;
     String subject = null;
-    String sender = null;
+    Author author;
     try {
       message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
       subject = decodeHeaderText(message.getHeader("Subject", null));
-      sender = firstAddress(message);
+      author = author(message);
     } catch (MessagingException e) {
-      throw new UnreadableMailException("Nečitelné hlavičky e-mailu: " + e.getMessage(), sender, subject, null, e);
+      throw new UnreadableMailException("Nečitelné hlavičky e-mailu: " + e.getMessage(), null, subject, null, e);
     }
-    if (sender == null) {
-      throw new UnreadableMailException("E-mail nemá odesílatele (chybí nebo je neplatné pole From)", null, subject,
-          previewOf(message), null);
+    if (author.problem() != null) {
+      throw new UnreadableMailException(author.problem(), author.address(), subject, previewOf(message), null);
     }
+    String sender = author.address();
     Body body = new Body(attachmentLimit);
     try {
       body.collect(message);
@@ -79,11 +79,12 @@ public final class MailDecoder {
           body.preview(), e);
     }
     try {
-      String messageId = message.getMessageID();
+      // only the <id> itself: whatever else the header holds must never reach a header we write
+      String messageId = firstId(message.getHeader("Message-ID", " "));
       return new DecodedMail(
-          messageId == null || messageId.isBlank() ? null : messageId.trim(),
+          messageId,
           sender,
-          fromName(message),
+          author.name(),
           subject == null ? "" : subject,
           firstId(message.getHeader("In-Reply-To", " ")),
           ids(message.getHeader("References", " ")),
@@ -113,29 +114,37 @@ public final class MailDecoder {
     return unfolded.strip();
   }
 
-  private static String firstAddress(MimeMessage message) throws MessagingException {
+  /** Who wrote the mail, or why that cannot be told: the address the desk would answer and register. */
+  private record Author(String address, String name, String problem) {}
+
+  /**
+   * From must hold exactly one bare address and a display name without line breaks: a name decoding to
+   * "…\r\nBcc: …", or an encoded word the lenient parser takes for part of the address, is a forged header, not
+   * a customer the desk could answer.
+   */
+  private static Author author(MimeMessage message) throws MessagingException {
     Address[] from;
     try {
       from = message.getFrom();
     } catch (AddressException e) {
-      return null;
+      from = null;
     }
-    if (from == null) {
-      return null;
+    String header = message.getHeader("From", ",");
+    if ((from == null || from.length == 0) && (header == null || header.isBlank())) {
+      return new Author(null, null, "E-mail nemá odesílatele (chybí nebo je neplatné pole From)");
     }
-    for (Address address : from) {
-      if (address instanceof InternetAddress internet && internet.getAddress() != null
-          && internet.getAddress().contains("@")) {
-        return internet.getAddress().trim().toLowerCase(Locale.ROOT);
-      }
+    String address = from != null && from.length == 1 && from[0] instanceof InternetAddress internet
+        ? MailAddresses.bare(internet.getAddress()).orElse(null) : null;
+    if (address == null) {
+      return new Author(null, null, "Pole From neobsahuje právě jednu platnou adresu odesílatele: „"
+          + MailAddresses.printable(header == null ? "" : MimeUtility.unfold(header), 300) + "“");
     }
-    return null;
-  }
-
-  private static String fromName(MimeMessage message) throws MessagingException {
-    Address[] from = message.getFrom();
-    return from != null && from.length > 0 && from[0] instanceof InternetAddress internet ? internet.getPersonal()
-        : null;
+    String name = ((InternetAddress) from[0]).getPersonal();
+    if (name != null && name.codePoints().anyMatch(Character::isISOControl)) {
+      return new Author(address, null, "Jméno odesílatele obsahuje zalomení řádku nebo řídicí znaky (podvržená "
+          + "hlavička?): „" + MailAddresses.printable(name, 300) + "“");
+    }
+    return new Author(address, name, null);
   }
 
   private static String firstId(String header) {

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +72,8 @@ public class OutboundMail {
   /** Automatic customer mails: what a mail loop would multiply, hence what the daily cap counts. */
   private static final List<String> CAPPED_KINDS = Arrays.stream(MessageKind.values())
       .filter(OutboundMail::capped).map(Enum::name).toList();
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
   private final JavaMailSender mailSender;
   private final MailTemplates templates;
@@ -223,9 +227,10 @@ public class OutboundMail {
       message.setHeader(LOOP_HEADER, mail.ticketNumber() != null ? mail.ticketNumber() : "extranet");
       // keeps Exchange/Outlook from answering with out-of-office and similar auto-replies
       message.setHeader("X-Auto-Response-Suppress", "All");
-      if (mail.inReplyTo() != null) {
-        message.setHeader("In-Reply-To", mail.inReplyTo());
-        message.setHeader("References", mail.inReplyTo());
+      String inReplyTo = idPart(mail.inReplyTo());
+      if (inReplyTo != null) {
+        message.setHeader("In-Reply-To", inReplyTo);
+        message.setHeader("References", inReplyTo);
       }
       return message;
     } catch (MessagingException e) {
@@ -239,6 +244,18 @@ public class OutboundMail {
 
   private String newMessageId(String ticketNumber) {
     return "<" + ticketNumber + "." + UUID.randomUUID().toString().replace("-", "") + "@" + messageIdDomain + ">";
+  }
+
+  /**
+   * Only the {@code <id>} of a customer's Message-ID goes into our headers: the rest of a header the customer wrote
+   * (comments, folded lines, a smuggled "Bcc:") must never become part of a mail we send.
+   */
+  static String idPart(String messageId) {
+    if (messageId == null) {
+      return null;
+    }
+    Matcher id = MESSAGE_ID.matcher(messageId);
+    return id.find() ? id.group() : null;
   }
 
   /** The contract: the ticket number in brackets ends every subject, exactly once. */

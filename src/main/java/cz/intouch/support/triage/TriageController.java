@@ -2,6 +2,7 @@ package cz.intouch.support.triage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import cz.intouch.support.ticket.Channel;
+import cz.intouch.support.ticket.ReceiptTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class TriageController {
 
   private final TriageService triage;
+  private final ReceiptTime receiptTime;
 
-  public TriageController(TriageService triage) {
+  public TriageController(TriageService triage, ReceiptTime receiptTime) {
     this.triage = triage;
+    this.receiptTime = receiptTime;
   }
 
   public record TriageRequest(
@@ -34,6 +37,7 @@ public class TriageController {
 
   @PostMapping
   public TriageResponse triage(@Valid @RequestBody TriageRequest request) {
+    receiptTime.check(request.receivedAt().toInstant());
     TriageService.Triage result = triage.triage(request.subject(), request.body(), request.channel().name(),
         request.receivedAt());
     return new TriageResponse(result.scope(), result.outOfScopeCategory(), result.urgency(), result.slaDeadline(),

@@ -152,6 +152,53 @@ class CustomerImportTest {
   }
 
   @Test
+  void controlCharactersAbsurdDatesFormulasAndOverlongTextAreRejectedRowByRowWithTheirReason() throws Exception {
+    String good = TestCompanies.nextIco();
+    String csv = HEADER                                                                             // line 1
+        + good + ",A-Z s.r.o.,2027-12-31,Adam Zet,adam@a-z.cz,+420 541 213 870\n"                     // 2
+        + good + ",A-Z s.r.o.,2027-12-31,Nula\u0000Bajt,,\n"                                          // 3
+        + good + ",A-Z\u0007 s.r.o.,2027-12-31,Zvonek Zet,,\n"                                        // 4
+        + good + ",A-Z s.r.o.,0001-01-01,Stará Smlouva,,\n"                                           // 5
+        + good + ",A-Z s.r.o.,+99999-12-31,Věčná Smlouva,,\n"                                         // 6
+        + good + ",A-Z s.r.o.,99999-12-31,Věčná Smlouva,,\n"                                          // 7
+        + good + ",\"=cmd|' /C calc'!A0\",2027-12-31,Eva Vzorec,,\n"                                  // 8
+        + good + ",A-Z s.r.o.,2027-12-31,@SUM(A1),,\n"                                                // 9
+        + good + ",A-Z s.r.o.,2027-12-31,-Jan Minus,,\n"                                              // 10
+        + good + ",A-Z s.r.o.,2027-12-31,Petr Plus,,+1+cmd|' /C calc'!A0\n"                            // 11
+        + good + ",A-Z s.r.o.,2027-12-31,Olga Vzorec,,=1+1\n"                                         // 12
+        + good + "," + "Dlouhá firma ".repeat(7700) + ",2027-12-31,Karel Dlouhý,,\n"                  // 13
+        + good + ",A-Z s.r.o.,2027-12-31," + "Jméno ".repeat(50) + "Příjmení,,\n"                      // 14
+        + good + ",A-Z s.r.o.,2027-12-31,Telefon Dlouhý,," + "1".repeat(65) + "\n"                   // 15
+        + good + ",A-Z s.r.o.,2027-12-31,Iva Telefonní,iva@a-z.cz,+420 461 725 111\n";               // 16
+
+    JsonNode result = importCsv(csv, "admin", 200);
+
+    List<String> rejected = new ArrayList<>();
+    result.get("rejected").forEach(r -> rejected.add(r.get("line").asInt() + ": " + r.get("reason").asText()));
+    assertThat(rejected).containsExactly(
+        "3: Sloupec contact_name obsahuje řídicí znak (U+0000); takový text nelze uložit.",
+        "4: Sloupec company_name obsahuje řídicí znak (U+0007); takový text nelze uložit.",
+        "5: Datum platnosti smlouvy 0001-01-01 je mimo přípustný rozsah 2000-01-01 až 2099-12-31.",
+        "6: Datum platnosti smlouvy +99999-12-31 je mimo přípustný rozsah 2000-01-01 až 2099-12-31.",
+        "7: Neplatné datum platnosti smlouvy „99999-12-31“ (očekává se RRRR-MM-DD).",
+        "8: Sloupec company_name začíná znakem „=“, který tabulkový procesor čte jako vzorec.",
+        "9: Sloupec contact_name začíná znakem „@“, který tabulkový procesor čte jako vzorec.",
+        "10: Sloupec contact_name začíná znakem „-“, který tabulkový procesor čte jako vzorec.",
+        "11: Telefon smí začínat znakem + jen před číslicemi a mezerami (např. +420 541 213 870).",
+        "12: Sloupec contact_phone začíná znakem „=“, který tabulkový procesor čte jako vzorec.",
+        "13: Sloupec company_name je příliš dlouhý (nejvýše 255 znaků).",
+        "14: Sloupec contact_name je příliš dlouhý (nejvýše 255 znaků).",
+        "15: Sloupec contact_phone je příliš dlouhý (nejvýše 64 znaků).");
+    assertThat(result.get("imported").asInt()).isEqualTo(2);
+    Company company = registry.findCompanyByIco(good).orElseThrow();
+    assertThat(company.name()).isEqualTo("A-Z s.r.o.");
+    assertThat(company.contractValidUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
+    assertThat(registry.contactsOf(company.id())).extracting(Contact::fullName, Contact::phone)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Adam Zet", "+420 541 213 870"),
+            org.assertj.core.groups.Tuple.tuple("Iva Telefonní", "+420 461 725 111"));
+  }
+
+  @Test
   void aWrongHeaderIsRefusedNamingTheMissingColumn() throws Exception {
     String ico = TestCompanies.nextIco();
     JsonNode error = importCsv("ico,company_name,contract_valid_until,contact_name,contact_email,contact_phone\n"

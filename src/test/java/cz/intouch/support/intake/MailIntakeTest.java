@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MailIntakeTest {
 
   private static final String NOVAK = "jan.novak@strojirny-horice.cz";
+  private static final String VICTIM = "obet@konkurence.example.cz";
   private static final Instant MONDAY_0800 = Instant.parse("2026-11-23T08:00:00Z");
 
   @Autowired ProcessEngine engine;
@@ -259,6 +260,65 @@ class MailIntakeTest {
   }
 
   @Test
+  void aSenderThatIsNotExactlyOneCleanAddressIsQuarantinedNeverATicketAndNeverAnswered() throws Exception {
+    runAsyncSteps(); // what earlier tests left to send
+    long ticketsBefore = ticketCount();
+    long sentBefore = sentCount();
+    // a display name that decodes to "Jan Novák\r\nBcc: obet@…", an encoded word the parser swallows whole
+    // into the address, and two authors in From
+    mailbox.deliver(List.of(corpus("sender-bcc-in-encoded-name.eml", Map.of()),
+        corpus("sender-not-one-address.eml", Map.of()), corpus("sender-two-addresses.eml", Map.of())), MONDAY_0800);
+
+    assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.QUARANTINED, 3));
+    runAsyncSteps();
+
+    assertThat(ticketCount()).as("no ticket").isEqualTo(ticketsBefore);
+    assertThat(sentCount()).as("nothing sent").isEqualTo(sentBefore);
+    assertThat(EngineTestSupport.mailsTo(mailServer.greenMail(), VICTIM)).isEmpty();
+    assertThat(jdbc.queryForList("SELECT sender FROM sd_mail_intake WHERE id > ?", String.class, mark))
+        .as("only ever a bare address is stored").allMatch(sender -> sender == null
+            || sender.matches("[a-z0-9.]+@[a-z0-9.-]+"));
+    Map<String, Task> taskBySubject = tasks.createTaskQuery().processDefinitionKey(TicketVariables.MAIL_QUARANTINE)
+        .taskDefinitionKey("UserTask_ReviewQuarantinedMail").list().stream()
+        .collect(Collectors.toMap(task -> (String) tasks.getVariable(task.getId(), "subject"), task -> task,
+            (first, second) -> second));
+    Task hiddenBcc = taskBySubject.get("Nejde tisk faktur");
+    assertThat(tasks.getVariable(hiddenBcc.getId(), "reason")).asString()
+        .contains("Jméno odesílatele obsahuje zalomení řádku nebo řídicí znaky");
+    assertThat(tasks.getVariable(hiddenBcc.getId(), "sender")).isEqualTo(NOVAK);
+    for (String subject : List.of("Nejde export", "Dva odesilatele")) {
+      Task notOne = taskBySubject.get(subject);
+      assertThat(tasks.getVariable(notOne.getId(), "reason")).asString()
+          .contains("Pole From neobsahuje právě jednu platnou adresu odesílatele").doesNotContain("\r", "\n");
+      assertThat(tasks.getVariable(notOne.getId(), "sender")).isNull();
+    }
+    // an agent opening it as a ticket gives one bare address, nothing else
+    Task notOne = taskBySubject.get("Nejde export");
+    assertThatThrownBy(() -> tasks.complete(notOne.getId(), Map.of("quarantineDecision", "OPEN_TICKET",
+        "sender", NOVAK + "\r\nBcc: " + VICTIM))).hasMessageContaining("není jedna platná e-mailová adresa");
+    assertThat(ticketCount()).isEqualTo(ticketsBefore);
+  }
+
+  @Test
+  void aCraftedMessageIdIsAnsweredWithOnlyItsIdPart() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-02T09:00:00Z")));
+    String id = "<" + java.util.UUID.randomUUID() + "@mail.strojirny-horice.cz>";
+    mailbox.deliver(corpus("crafted-message-id.eml", Map.of("ID", id.substring(1, id.indexOf('@')))), MONDAY_0800);
+    assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.TICKET_OPENED, 1));
+    String ticket = (String) newRows().get(0).get("ticket_number");
+    assertThat(request(ticket).messageId()).isEqualTo(id);
+
+    runAsyncSteps();
+
+    MimeMessage acknowledgement = java.util.Arrays.stream(mailServer.greenMail().getReceivedMessagesForDomain(NOVAK))
+        .filter(mail -> subjectOf(mail).contains("[" + ticket + "]")).findFirst().orElseThrow();
+    assertThat(acknowledgement.getHeader("In-Reply-To", null)).isEqualTo(id);
+    assertThat(acknowledgement.getHeader("References", null)).isEqualTo(id);
+    assertThat(acknowledgement.getHeader("Bcc")).isNull();
+    assertThat(EngineTestSupport.mailsTo(mailServer.greenMail(), VICTIM)).isEmpty();
+  }
+
+  @Test
   void aCrashAfterTheCommitAndBeforeTheMailIsMovedLosesNoMailAndMakesNoDuplicateTicket() throws Exception {
     byte[] first = corpus("utf8-quoted-printable.eml", Map.of());
     mailbox.deliver(List.of(first, corpus("iso-8859-2-base64.eml", Map.of()), corpus("no-message-id.eml", Map.of())),
@@ -343,6 +403,14 @@ class MailIntakeTest {
         .toList();
     assertThat(mails).as("mails to " + address).isNotEmpty();
     return mails.get(mails.size() - 1);
+  }
+
+  private static String subjectOf(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void runAsyncSteps() {

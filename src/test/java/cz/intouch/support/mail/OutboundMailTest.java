@@ -100,6 +100,22 @@ class OutboundMailTest {
   }
 
   @Test
+  void aRepliedMessageIdIsCopiedOnlyAsItsIdPart() throws Exception {
+    // as a Message-ID was stored before the intake kept only its <id>: a comment and a folded "Bcc:" after it
+    messages.recordIncoming("TS-2026-000125", "REQUEST", "EMAIL", "karel.kopecky@firma.cz", "Nejde tisk",
+        "Dobrý den, nejde tisk.", Instant.now().minusSeconds(60),
+        "<request-125@firma.cz> (komentář)\r\n Bcc: obet@konkurence.example.cz");
+
+    outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000125", "karel.kopecky@firma.cz", SERIOUS, "ack-125");
+
+    MimeMessage mail = single("karel.kopecky@firma.cz");
+    assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<request-125@firma.cz>");
+    assertThat(mail.getHeader("References", null)).isEqualTo("<request-125@firma.cz>");
+    assertThat(mail.getHeader("Bcc")).isNull();
+    assertThat(greenMail.getReceivedMessagesForDomain("obet@konkurence.example.cz")).isEmpty();
+  }
+
+  @Test
   void anAgentsOwnWordsCarryNoAutoSubmittedButStillTheLoopHeader() throws Exception {
     outboundMail.send(MessageKind.AGENT_REPLY, "TS-2026-000124", "petr@firma.cz",
         Map.of("agentMessage", "Opravu najdete v nastavení tiskárny."), "reply-124");
