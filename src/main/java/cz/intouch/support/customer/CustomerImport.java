@@ -98,13 +98,13 @@ public class CustomerImport {
         Entry entry = Entry.of(row);
         Applied applied = rowTransaction.execute(status -> apply(entry));
         switch (applied.outcome()) {
-          case IMPORTED -> {
-            imported++;
-            // after the row's commit: listeners (extranet invitation) see the contact in the database
-            events.publishEvent(applied.registered());
-          }
+          case IMPORTED -> imported++;
           case UPDATED -> updated++;
           case UNCHANGED -> { }
+        }
+        if (applied.registered() != null) {
+          // after the row's commit: listeners (extranet invitation) see the contact in the database
+          events.publishEvent(applied.registered());
         }
         if (applied.activated() != null) {
           // a renewed contract opens the extranet to the company's existing contacts too
@@ -160,12 +160,22 @@ public class CustomerImport {
     // a blank e-mail or phone in the file leaves the stored one: contacts learnt from tickets keep their address
     String email = entry.email() != null ? entry.email() : contact.email();
     String phone = entry.phone() != null ? entry.phone() : contact.phone();
+    // the file vouches for the person and for an address it names, never for one a ticket left there
+    String verifiedBy = contact.addressVerifiedBy() != null && Objects.equals(contact.email(), email)
+        ? contact.addressVerifiedBy()
+        : entry.email() != null || email == null ? CustomerRegistry.VERIFIED_BY_IMPORT : null;
     if (!contact.fullName().equals(entry.contactName()) || !Objects.equals(contact.email(), email)
-        || !Objects.equals(contact.phone(), phone)) {
-      registry.updateContact(contact.id(), entry.contactName(), email, phone);
+        || !Objects.equals(contact.phone(), phone) || !Objects.equals(contact.addressVerifiedBy(), verifiedBy)) {
+      registry.updateContact(contact.id(), entry.contactName(), email, phone, verifiedBy);
       changed = true;
     }
-    return new Applied(changed ? Outcome.UPDATED : Outcome.UNCHANGED, null, activated);
+    ContactRegistered newlyVouched = null;
+    if (contact.addressVerifiedBy() == null && verifiedBy != null) {
+      // a person first learnt from a ticket, now listed by staff: an account holder from now on
+      newlyVouched = new ContactRegistered(contact.id(), company.id(), email,
+          registry.hasValidContract(company, DeskTime.today()));
+    }
+    return new Applied(changed ? Outcome.UPDATED : Outcome.UNCHANGED, newlyVouched, activated);
   }
 
   private static String companyDomain(String email) {

@@ -22,11 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerRegistry {
 
   private static final String COMPANY_COLUMNS = "id, ico, name, contract_valid_until, email_domain";
-  private static final String CONTACT_COLUMNS = "id, company_id, full_name, email, phone";
+  private static final String CONTACT_COLUMNS = "id, company_id, full_name, email, phone, address_verified_by";
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[^@\\s.]{2,}");
 
   public static final String SOURCE_IMPORT = "IMPORT";
   public static final String SOURCE_TICKET = "TICKET";
+  /** Who vouched for a contact's address (an extranet account needs one of them); see {@link Contact#vouched()}. */
+  public static final String VERIFIED_BY_IMPORT = "IMPORT";
+  public static final String VERIFIED_BY_AGENT = "AGENT";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -61,6 +64,11 @@ public class CustomerRegistry {
         CustomerRegistry::company, companyId));
   }
 
+  public Optional<Contact> findContact(long contactId) {
+    return single(jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM sd_contact WHERE id = ?",
+        CustomerRegistry::contact, contactId));
+  }
+
   public Optional<Contact> findContactByEmail(String email) {
     if (email == null || email.isBlank()) {
       return Optional.empty();
@@ -86,7 +94,8 @@ public class CustomerRegistry {
 
   /**
    * Makes a named person of an identified company its contact, or returns the contact of that name if there is
-   * one. The e-mail is recorded only when no other contact has it: an address identifies one person. Runs in its
+   * one. The e-mail is recorded only when no other contact has it: an address identifies one person. A contact
+   * from a ticket is not vouched for (anyone can name a person), so it gets no extranet account. Runs in its
    * own transaction, so a contact registered during a ticket's intake stays even if the intake is rolled back.
    *
    * @throws IllegalArgumentException (Czech message) for a blank name or a malformed e-mail
@@ -129,13 +138,38 @@ public class CustomerRegistry {
     Optional<Contact> existing = findContact(companyId, fullName);
     if (existing.isPresent()) {
       Contact contact = existing.get();
-      if (contact.email() == null && addressFree) {
-        updateContact(contact.id(), contact.fullName(), email, contact.phone());
-        return new Contact(contact.id(), companyId, contact.fullName(), email, contact.phone());
+      // a vouched contact's address is its extranet login: an address someone merely wrote from never becomes it
+      if (contact.email() == null && addressFree && contact.addressVerifiedBy() == null) {
+        updateContact(contact.id(), contact.fullName(), email, contact.phone(), null);
+        return new Contact(contact.id(), companyId, contact.fullName(), email, contact.phone(), null);
       }
       return contact;
     }
     return insertContact(companyId, fullName, addressFree ? email : null, null, source);
+  }
+
+  /**
+   * An agent vouches for a contact and its address (e.g. confirmed with the company by phone): the contact may then
+   * hold an extranet account. A contact without an address takes {@code email} if no other contact has it. Runs in
+   * the caller's transaction (the agent's task completion).
+   *
+   * @return the vouched contact, or empty when the address is missing or not this contact's
+   */
+  public Optional<Contact> vouchByAgent(long contactId, String email) {
+    String address = normalizeEmail(email);
+    Optional<Contact> found = findContact(contactId);
+    if (found.isEmpty() || address == null) {
+      return Optional.empty();
+    }
+    Contact contact = found.get();
+    if (contact.email() == null ? findContactByEmail(address).isPresent() : !contact.email().equals(address)) {
+      return Optional.empty();
+    }
+    if (contact.vouched()) {
+      return found; // the import's word stays on record
+    }
+    updateContact(contact.id(), contact.fullName(), address, contact.phone(), VERIFIED_BY_AGENT);
+    return findContact(contactId);
   }
 
   // Writes used by the import, which runs each row in its own transaction.
@@ -152,16 +186,19 @@ public class CustomerRegistry {
         + " updated_at = CURRENT_TIMESTAMP WHERE id = ?", name, NameKey.of(name), contractValidUntil, emailDomain, id);
   }
 
+  /** Staff's import vouches for the contact; a ticket does not. */
   Contact insertContact(long companyId, String fullName, String email, String phone, String source) {
-    jdbc.update("INSERT INTO sd_contact (company_id, full_name, name_key, email, phone, source, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-        companyId, fullName, NameKey.person(fullName), email, phone, source);
+    String verifiedBy = SOURCE_IMPORT.equals(source) ? VERIFIED_BY_IMPORT : null;
+    jdbc.update("INSERT INTO sd_contact (company_id, full_name, name_key, email, phone, source, address_verified_by,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        companyId, fullName, NameKey.person(fullName), email, phone, source, verifiedBy);
     return findContact(companyId, fullName).orElseThrow();
   }
 
-  void updateContact(long id, String fullName, String email, String phone) {
-    jdbc.update("UPDATE sd_contact SET full_name = ?, name_key = ?, email = ?, phone = ?, updated_at = CURRENT_TIMESTAMP"
-        + " WHERE id = ?", fullName, NameKey.person(fullName), email, phone, id);
+  void updateContact(long id, String fullName, String email, String phone, String addressVerifiedBy) {
+    jdbc.update("UPDATE sd_contact SET full_name = ?, name_key = ?, email = ?, phone = ?, address_verified_by = ?,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+        fullName, NameKey.person(fullName), email, phone, addressVerifiedBy, id);
   }
 
   private static <T> Optional<T> single(List<T> rows) {
@@ -175,6 +212,6 @@ public class CustomerRegistry {
 
   private static Contact contact(ResultSet rs, int row) throws SQLException {
     return new Contact(rs.getLong("id"), rs.getLong("company_id"), rs.getString("full_name"), rs.getString("email"),
-        rs.getString("phone"));
+        rs.getString("phone"), rs.getString("address_verified_by"));
   }
 }

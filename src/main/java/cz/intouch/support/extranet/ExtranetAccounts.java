@@ -34,9 +34,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Extranet accounts of the customers' contacts: creation with a one-time set-password link, password reset the
- * same way, and the failed-login counter behind the temporary lock-out. Only hashes are stored: BCrypt for
- * passwords, SHA-256 for link tokens (which are random, so no salt is needed).
+ * Extranet accounts of the customers' contacts: creation with a one-time set-password link and password reset the
+ * same way. Only contacts the company vouched for ({@link Contact#vouched()}) hold a usable account. Only hashes are
+ * stored: BCrypt for passwords, SHA-256 for link tokens (which are random, so no salt is needed). Failed logins are
+ * {@link LoginThrottle}'s.
  */
 @Service
 public class ExtranetAccounts {
@@ -45,12 +46,16 @@ public class ExtranetAccounts {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Not a bean: the staff's authentication (Camunda identities) must not pick it up. */
   static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+  /** Compared against for an account without a password yet, so it takes as long as a wrong password. */
+  static final String NO_PASSWORD_YET = PASSWORDS.encode(newToken());
   public static final int MIN_PASSWORD_LENGTH = 10;
 
+  // an account of a contact nobody vouched for (created before that rule) is as good as none: no login, no reset
   private static final String USER_QUERY = """
-      SELECT a.id, a.contact_id, a.username, a.password_hash, a.locked_until, c.company_id, c.full_name,
+      SELECT a.id, a.contact_id, a.username, a.password_hash, c.company_id, c.full_name,
         co.ico, co.name AS company_name, co.contract_valid_until
       FROM sd_extranet_account a JOIN sd_contact c ON c.id = a.contact_id JOIN sd_company co ON co.id = c.company_id
+      WHERE c.address_verified_by IS NOT NULL
       """;
 
   private final JdbcTemplate jdbc;
@@ -58,40 +63,31 @@ public class ExtranetAccounts {
   private final OutboundMail mail;
   private final String publicBaseUrl;
   private final Duration tokenValidity;
-  private final int maxFailedLogins;
-  private final Duration lockout;
 
   public ExtranetAccounts(JdbcTemplate jdbc, CustomerRegistry customers, OutboundMail mail,
       @Value("${support.public-base-url}") String publicBaseUrl,
-      @Value("${support.extranet.token-validity:PT72H}") Duration tokenValidity,
-      @Value("${support.extranet.max-failed-logins:5}") int maxFailedLogins,
-      @Value("${support.extranet.lockout:PT15M}") Duration lockout) {
+      @Value("${support.extranet.token-validity:PT72H}") Duration tokenValidity) {
     this.jdbc = jdbc;
     this.customers = customers;
     this.mail = mail;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     this.tokenValidity = tokenValidity;
-    this.maxFailedLogins = maxFailedLogins;
-    this.lockout = lockout;
   }
 
   static Instant now() {
     return DeskTime.now();
   }
 
-  public Duration lockout() {
-    return lockout;
-  }
-
   /**
-   * Creates the contact's account, if it has none, and mails the set-password link. Contacts of companies without
-   * a valid contract and contacts without an e-mail get no account.
+   * Creates the contact's account, if it has none, and mails the set-password link. Contacts the company did not
+   * vouch for (e.g. a person named on a ticket), contacts without an e-mail and contacts of companies without a
+   * valid contract get no account.
    *
    * @return whether an account was created
    */
   public boolean invite(long contactId) {
-    Optional<Contact> found = customers.findContactByEmail(contactEmail(contactId));
-    if (found.isEmpty() || found.get().id() != contactId) {
+    Optional<Contact> found = customers.findContact(contactId);
+    if (found.isEmpty() || !found.get().vouched()) {
       return false;
     }
     Contact contact = found.get();
@@ -149,7 +145,7 @@ public class ExtranetAccounts {
   }
 
   /**
-   * Sets the password through a one-time link and uses the token up; also lifts a lock-out.
+   * Sets the password through a one-time link and uses the token up.
    *
    * @throws IllegalArgumentException (Czech) for an unusable token or password
    */
@@ -162,7 +158,7 @@ public class ExtranetAccounts {
       throw new IllegalArgumentException("Heslo může mít nejvýše 72 znaků.");
     }
     int updated = token == null ? 0 : jdbc.update("UPDATE sd_extranet_account SET password_hash = ?, token_hash = NULL,"
-            + " token_expires_at = NULL, failed_logins = 0, locked_until = NULL WHERE token_hash = ? AND token_expires_at > ?",
+            + " token_expires_at = NULL WHERE token_hash = ? AND token_expires_at > ?",
         PASSWORDS.encode(password), hash(token), ts(now()));
     if (updated != 1) {
       throw new IllegalArgumentException("Odkaz pro nastavení hesla je neplatný, už byl použit nebo vypršel.");
@@ -173,7 +169,7 @@ public class ExtranetAccounts {
     if (username == null || username.isBlank()) {
       return Optional.empty();
     }
-    return jdbc.query(USER_QUERY + " WHERE a.username = ?", this::user, username.trim().toLowerCase(Locale.ROOT))
+    return jdbc.query(USER_QUERY + " AND a.username = ?", this::user, username.trim().toLowerCase(Locale.ROOT))
         .stream().findFirst();
   }
 
@@ -182,34 +178,9 @@ public class ExtranetAccounts {
     return find(username).orElseThrow(() -> new UsernameNotFoundException("no extranet account"));
   }
 
-  /** A wrong password: after {@code max-failed-logins} in a row the account is locked for {@code lockout}. */
-  @Transactional
-  public void recordFailedLogin(String username) {
-    find(username).ifPresent(user -> {
-      jdbc.update("UPDATE sd_extranet_account SET failed_logins = failed_logins + 1 WHERE id = ?", user.accountId());
-      Integer failures = jdbc.queryForObject("SELECT failed_logins FROM sd_extranet_account WHERE id = ?",
-          Integer.class, user.accountId());
-      if (failures != null && failures >= maxFailedLogins) {
-        jdbc.update("UPDATE sd_extranet_account SET failed_logins = 0, locked_until = ? WHERE id = ?",
-            ts(now().plus(lockout)), user.accountId());
-        log.warn("Extranet account {} locked for {} after {} failed logins", user.accountId(), lockout, failures);
-      }
-    });
-  }
-
-  public void recordSuccessfulLogin(String username) {
-    jdbc.update("UPDATE sd_extranet_account SET failed_logins = 0, locked_until = NULL WHERE username = ?",
-        username.trim().toLowerCase(Locale.ROOT));
-  }
-
   /** The contract as of today, read fresh (it may have expired since the login). */
   public boolean contractValidNow(ExtranetUser user) {
     return customers.findCompany(user.companyId()).map(c -> customers.hasValidContract(c, today())).orElse(false);
-  }
-
-  private String contactEmail(long contactId) {
-    return jdbc.queryForList("SELECT email FROM sd_contact WHERE id = ?", String.class, contactId).stream()
-        .findFirst().orElse(null);
   }
 
   private String link(String token) {
@@ -218,11 +189,9 @@ public class ExtranetAccounts {
 
   private ExtranetUser user(ResultSet rs, int row) throws SQLException {
     LocalDate validUntil = rs.getObject("contract_valid_until", LocalDate.class);
-    OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
     return new ExtranetUser(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("company_id"), rs.getString("ico"),
         rs.getString("company_name"), rs.getString("full_name"), rs.getString("username"),
-        rs.getString("password_hash"), locked == null ? null : locked.toInstant(),
-        validUntil != null && !today().isAfter(validUntil));
+        rs.getString("password_hash"), validUntil != null && !today().isAfter(validUntil));
   }
 
   private static LocalDate today() {

@@ -35,10 +35,12 @@ public class ExtranetController {
   private final ReleaseRegister releases;
   private final CustomerTickets tickets;
   private final TicketIntake intake;
+  private final LoginThrottle throttle;
 
   public ExtranetController(ExtranetAccounts accounts, ReleaseRegister releases, CustomerTickets tickets,
-      TicketIntake intake) {
+      TicketIntake intake, LoginThrottle throttle) {
     this.accounts = accounts;
+    this.throttle = throttle;
     this.releases = releases;
     this.tickets = tickets;
     this.intake = intake;
@@ -49,7 +51,7 @@ public class ExtranetController {
   @GetMapping("/login")
   public String login(@RequestParam(required = false) String error, Model model) {
     model.addAttribute("error", error);
-    model.addAttribute("lockoutMinutes", accounts.lockout().toMinutes());
+    model.addAttribute("lockoutMinutes", throttle.window().toMinutes());
     return "extranet/login";
   }
 

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The customers' extranet: its own login (contacts with a password set through a mailed link, BCrypt), separate
- * from the staff's Camunda identities. Session cookie with CSRF protection, a new session id at login, per-account
- * lock-out and per-address throttling of failed logins, strict security headers.
+ * from the staff's Camunda identities. Session cookie with CSRF protection, a new session id at login, throttling of
+ * failed logins per (name, client address) and per client address ({@link LoginThrottle}), strict security headers.
+ * A wrong password, an unknown name and an account without a password yet answer alike and take alike long.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -50,8 +50,8 @@ public class ExtranetSecurity {
             .permitAll()
             .anyRequest().hasAuthority(ExtranetUser.ROLE))
         .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
-            .successHandler(successHandler(accounts))
-            .failureHandler(failureHandler(accounts, throttle)))
+            .successHandler(successHandler(throttle))
+            .failureHandler(failureHandler(throttle)))
         .logout(logout -> logout.logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST,
             "/extranet/logout")).logoutSuccessUrl(LOGIN + "?logout"))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -65,10 +65,16 @@ public class ExtranetSecurity {
   }
 
   private static DaoAuthenticationProvider authenticationProvider(ExtranetAccounts accounts) {
+    // an unknown name is compared against a dummy hash (the provider's own timing protection), an account without
+    // a password against ExtranetUser's unusable one: every failure costs one BCrypt comparison
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::loadUser);
     provider.setPasswordEncoder(ExtranetAccounts.PASSWORDS);
-    // the contract is checked only after a correct password, so it tells a stranger nothing
+    provider.setPreAuthenticationChecks(user -> { });
+    // the rest is checked only after a correct password, so it tells a stranger nothing
     provider.setPostAuthenticationChecks(user -> {
+      if (!user.isEnabled()) {
+        throw new BadCredentialsException("no password set");
+      }
       if (!((ExtranetUser) user).contractValid()) {
         throw new AccountExpiredException("contract expired");
       }
@@ -76,12 +82,12 @@ public class ExtranetSecurity {
     return provider;
   }
 
-  private static SavedRequestAwareAuthenticationSuccessHandler successHandler(ExtranetAccounts accounts) {
+  private static SavedRequestAwareAuthenticationSuccessHandler successHandler(LoginThrottle throttle) {
     SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
       @Override
       public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
           org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
-        accounts.recordSuccessfulLogin(authentication.getName());
+        throttle.recordSuccess(request.getRemoteAddr(), request.getParameter("username"));
         super.onAuthenticationSuccess(request, response, authentication);
       }
     };
@@ -89,29 +95,28 @@ public class ExtranetSecurity {
     return handler;
   }
 
-  private static AuthenticationFailureHandler failureHandler(ExtranetAccounts accounts, LoginThrottle throttle) {
+  private static AuthenticationFailureHandler failureHandler(LoginThrottle throttle) {
     return (request, response, exception) -> {
       String reason = reason(exception);
       if (exception instanceof BadCredentialsException) {
-        accounts.recordFailedLogin(request.getParameter("username"));
-        throttle.recordFailure(request.getRemoteAddr());
+        throttle.recordFailure(request.getRemoteAddr(), request.getParameter("username"));
       }
       response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + reason);
     };
   }
 
-  /** Expired and locked are told; anything else (unknown name, no password yet) reads as a wrong password. */
+  /**
+   * An expired contract is told (after the right password only); anything else (unknown name, no password yet)
+   * reads as a wrong password. "locked" comes from the throttle alone, for any name alike.
+   */
   static String reason(AuthenticationException exception) {
     if (exception instanceof AccountExpiredException) {
       return "expired";
     }
-    if (exception instanceof LockedException) {
-      return "locked";
-    }
     return "credentials";
   }
 
-  /** Refuses login attempts from an address with too many recent failures before any password is checked. */
+  /** Refuses a login attempt with too many recent failures (its name from its address, or its address) unchecked. */
   private static final class ThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
@@ -128,7 +133,7 @@ public class ExtranetSecurity {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      if (throttle.blocked(request.getRemoteAddr())) {
+      if (throttle.blocked(request.getRemoteAddr(), request.getParameter("username"))) {
         response.sendRedirect(request.getContextPath() + LOGIN + "?error=locked");
         return;
       }

@@ -1,6 +1,5 @@
 package cz.intouch.support.extranet;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * evaluated when the account is loaded (at login); downloads check it again.
  */
 public record ExtranetUser(long accountId, long contactId, long companyId, String ico, String companyName,
-    String fullName, String username, String passwordHash, Instant lockedUntil, boolean contractValid)
+    String fullName, String username, String passwordHash, boolean contractValid)
     implements UserDetails {
 
   static final String ROLE = "ROLE_EXTRANET_CUSTOMER";
@@ -22,9 +21,10 @@ public record ExtranetUser(long accountId, long contactId, long companyId, Strin
     return List.of(new SimpleGrantedAuthority(ROLE));
   }
 
+  /** Without a password yet, a hash nobody knows the password of: the login fails as slowly as a wrong one. */
   @Override
   public String getPassword() {
-    return passwordHash;
+    return passwordHash != null ? passwordHash : ExtranetAccounts.NO_PASSWORD_YET;
   }
 
   @Override
@@ -36,11 +36,6 @@ public record ExtranetUser(long accountId, long contactId, long companyId, Strin
   @Override
   public boolean isEnabled() {
     return passwordHash != null;
-  }
-
-  @Override
-  public boolean isAccountNonLocked() {
-    return lockedUntil == null || !lockedUntil.isAfter(ExtranetAccounts.now());
   }
 
   @Override

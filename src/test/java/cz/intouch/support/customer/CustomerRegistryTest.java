@@ -99,6 +99,20 @@ class CustomerRegistryTest {
   }
 
   @Test
+  void aCallersAddressIsNotAttachedToAContactTheCompanyListedWithoutOne() {
+    String ico = TestCompanies.nextIco();
+    customerImport.importCsv(CustomerImport.HEADER_LINE + ico + ",Pekárna Klas s.r.o.,2099-12-31,Marie Pekařová,,\n");
+    long companyId = registry.findCompanyByIco(ico).orElseThrow().id();
+
+    Contact named = registry.addContact(companyId, "Marie Pekařová", "marie.p@example.net",
+        CustomerRegistry.SOURCE_TICKET);
+
+    assertThat(named.email()).isNull();
+    assertThat(registry.findContact(companyId, "Marie Pekařová").orElseThrow().email()).isNull();
+    assertThat(registry.findContactByEmail("marie.p@example.net")).isEmpty();
+  }
+
+  @Test
   void anAddressOfAnotherContactIsNotTaken() {
     long companyId = registry.findCompanyByIco("04718232").orElseThrow().id();
 

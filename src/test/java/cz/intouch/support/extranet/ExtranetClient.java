@@ -23,19 +23,31 @@ class ExtranetClient {
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  /** The client address the desk sees (X-Forwarded-For, trusted from a local proxy as under prod); null: 127.0.0.1. */
+  private final String clientAddress;
 
   ExtranetClient(int port) {
+    this(port, null);
+  }
+
+  ExtranetClient(int port, String clientAddress) {
     this.base = "http://127.0.0.1:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.clientAddress = clientAddress;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    return clientAddress == null ? request : request.header("X-Forwarded-For", clientAddress);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+    return http.send(request(path).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Posts a form the way the page at {@code formPage} would, with its CSRF token. */
@@ -49,7 +61,7 @@ class ExtranetClient {
     String body = fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(base + action))
+    return http.send(request(action)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

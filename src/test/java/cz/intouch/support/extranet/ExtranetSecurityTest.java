@@ -10,6 +10,7 @@ import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The extranet's promises to customers and against attackers: mailed one-time links instead of passwords, a
- * company sees only its own tickets, expired contracts cannot log in, guessing passwords locks the account.
+ * company sees only its own tickets, expired contracts cannot log in, guessing passwords slows the guessing client
+ * down without locking the owner out or telling whether the account exists.
  */
 @SupportDeskTest
 class ExtranetSecurityTest {
@@ -134,22 +136,48 @@ class ExtranetSecurityTest {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountForAWhileEvenAgainstTheRightOne() throws Exception {
+  void wrongPasswordsAnswerTheSameForAnExistingAccountAndForAnUnknownName() throws Exception {
     String ico = newIco();
     String email = "hacker.cil@" + ico + ".cz";
     customerWithPassword(ico, "Cílová firma s.r.o.", "Ota Cílový", email);
-    ExtranetClient attacker = new ExtranetClient(port);
+    ExtranetClient probingAccount = new ExtranetClient(port, "198.51.100.11");
+    ExtranetClient probingNobody = new ExtranetClient(port, "198.51.100.12");
+
+    for (int attempt = 1; attempt <= 7; attempt++) {
+      HttpResponse<String> existing = probingAccount.login(email, "hadam-heslo-" + attempt);
+      HttpResponse<String> unknown = probingNobody.login("nikdo@" + ico + ".cz", "hadam-heslo-" + attempt);
+      assertThat(existing.statusCode()).as("attempt " + attempt).isEqualTo(unknown.statusCode()).isEqualTo(302);
+      URI redirect = URI.create(existing.headers().firstValue("Location").orElseThrow());
+      String location = redirect.getPath() + "?" + redirect.getQuery();
+      assertThat(existing.headers().firstValue("Location")).as("attempt " + attempt)
+          .isEqualTo(unknown.headers().firstValue("Location"));
+      assertThat(withoutCsrf(probingAccount.get(location).body())).as("attempt " + attempt)
+          .isEqualTo(withoutCsrf(probingNobody.get(location).body()));
+    }
+    assertThat(probingAccount.get("/extranet/login?error=locked").body()).contains("dočasně zablokováno");
+  }
+
+  @Test
+  void guessesFromOneAddressSlowDownThatAddressWhileTheOwnerLogsInFromAnother() throws Exception {
+    String ico = newIco();
+    String email = "vlastnik@" + ico + ".cz";
+    customerWithPassword(ico, "Hlídaná firma s.r.o.", "Eva Hlídaná", email);
+    ExtranetClient attacker = new ExtranetClient(port, "198.51.100.21");
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertThat(attacker.login(email, "hadam-heslo-" + attempt).headers().firstValue("Location").orElseThrow())
           .endsWith("error=credentials");
     }
-    HttpResponse<String> locked = new ExtranetClient(port).login(email, PASSWORD);
-    assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("error=locked");
-    assertThat(attacker.get("/extranet/login?error=locked").body()).contains("dočasně zablokováno");
+    assertThat(attacker.login(email, PASSWORD).headers().firstValue("Location").orElseThrow())
+        .as("even the right password from the guessing address").endsWith("error=locked");
+
+    ExtranetClient owner = new ExtranetClient(port, "203.0.113.21");
+    assertThat(owner.login(email, PASSWORD).headers().firstValue("Location").orElseThrow())
+        .endsWith("/extranet/releases");
+    assertThat(owner.get("/extranet/releases").statusCode()).isEqualTo(200);
 
     ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plusSeconds(16 * 60)));
-    assertThat(new ExtranetClient(port).login(email, PASSWORD).headers().firstValue("Location").orElseThrow())
-        .endsWith("/extranet/releases");
+    assertThat(new ExtranetClient(port, "198.51.100.21").login(email, PASSWORD).headers().firstValue("Location")
+        .orElseThrow()).as("the guessing address after the lock-out").endsWith("/extranet/releases");
   }
 
   @Test
@@ -181,6 +209,10 @@ class ExtranetSecurityTest {
         "28166345", null, "Jan Novák", "jan.novak@strojirny-horice.cz", "5.3.2", null, false, null));
     assertThat(browser.get("/extranet/tickets/" + foreign).statusCode()).isEqualTo(404);
     assertThat(browser.get("/extranet/tickets").body()).doesNotContain(foreign);
+  }
+
+  private static String withoutCsrf(String page) {
+    return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\"");
   }
 
   private ExtranetClient customerWithPassword(String ico, String company, String name, String email) throws Exception {
