@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.customer.CustomerRegistry;
-import cz.intouch.support.intake.Channel;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
 import jakarta.mail.internet.MimeMessage;
