@@ -1,5 +1,6 @@
 package cz.intouch.support.extranet;
 
+import cz.intouch.support.ticket.PublicAddress;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -61,17 +61,16 @@ public class ExtranetAccounts {
   private final JdbcTemplate jdbc;
   private final CustomerRegistry customers;
   private final OutboundMail mail;
-  private final String publicBaseUrl;
+  private final PublicAddress address;
   private final Duration tokenValidity;
 
   public ExtranetAccounts(JdbcTemplate jdbc, CustomerRegistry customers, OutboundMail mail,
-      @Value("${support.public-base-url}") String publicBaseUrl,
-      @Value("${support.extranet.token-validity:PT72H}") Duration tokenValidity) {
+      PublicAddress address, ExtranetSettings settings) {
     this.jdbc = jdbc;
     this.customers = customers;
     this.mail = mail;
-    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-    this.tokenValidity = tokenValidity;
+    this.address = address;
+    this.tokenValidity = settings.tokenValidity();
   }
 
   static Instant now() {
@@ -184,7 +183,7 @@ public class ExtranetAccounts {
   }
 
   private String link(String token) {
-    return publicBaseUrl + "/extranet/set-password?token=" + token;
+    return address.extranet() + "/set-password?token=" + token;
   }
 
   private ExtranetUser user(ResultSet rs, int row) throws SQLException {

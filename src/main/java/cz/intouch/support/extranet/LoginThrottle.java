@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,14 +39,11 @@ class LoginThrottle {
   private final Duration window;
   private final AtomicLong recorded = new AtomicLong();
 
-  LoginThrottle(JdbcTemplate jdbc,
-      @Value("${support.extranet.max-failed-logins-per-address:30}") int maxFailuresPerAddress,
-      @Value("${support.extranet.max-failed-logins:5}") int maxFailuresPerName,
-      @Value("${support.extranet.lockout:PT15M}") Duration window) {
+  LoginThrottle(JdbcTemplate jdbc, ExtranetSettings settings) {
     this.jdbc = jdbc;
-    this.maxFailuresPerAddress = maxFailuresPerAddress;
-    this.maxFailuresPerName = maxFailuresPerName;
-    this.window = window;
+    this.maxFailuresPerAddress = settings.maxFailedLoginsPerAddress();
+    this.maxFailuresPerName = settings.maxFailedLogins();
+    this.window = settings.lockout();
   }
 
   Duration window() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +24,9 @@ public class ReceiptTime {
   private final LocalDate earliestDate;
   private final Instant earliest;
 
-  public ReceiptTime(@Value("${support.intake.earliest-receipt:2020-01-01}") LocalDate earliestDate) {
-    this.earliestDate = earliestDate;
-    this.earliest = earliestDate.atStartOfDay(DeskTime.ZONE).toInstant();
+  public ReceiptTime(ReceiptTimeSettings settings) {
+    this.earliestDate = settings.earliestReceipt();
+    this.earliest = this.earliestDate.atStartOfDay(DeskTime.ZONE).toInstant();
   }
 
   /** @throws Implausible when the time cannot be a receipt time; the API answers it 400 naming the field */

@@ -108,7 +108,7 @@ class LoginThrottleTest {
 
   @Test
   void guessingOneNameFromOneAddressBlocksOnlyThatNameFromThatAddress() {
-    LoginThrottle node = new LoginThrottle(jdbc, 30, 3, WINDOW);
+    LoginThrottle node = new LoginThrottle(jdbc, new ExtranetSettings(Duration.ofHours(72), 3, WINDOW, 30));
     String attacker = "192.0.2.40";
     for (int guess = 0; guess < 3; guess++) {
       node.recordFailure(attacker, "Jana.Mala@example.cz ");
@@ -126,7 +126,7 @@ class LoginThrottleTest {
 
   @Test
   void theRightPasswordEndsARunOfWrongOnesForThatNameFromThatAddress() {
-    LoginThrottle node = new LoginThrottle(jdbc, 30, 3, WINDOW);
+    LoginThrottle node = new LoginThrottle(jdbc, new ExtranetSettings(Duration.ofHours(72), 3, WINDOW, 30));
     String address = "192.0.2.50";
     node.recordFailure(address, "ivo@example.cz");
     node.recordFailure(address, "ivo@example.cz");
@@ -148,7 +148,7 @@ class LoginThrottleTest {
 
   /** A node with a per-address limit of {@code maxFailures} and a per-name limit that never bites here. */
   private LoginThrottle node(int maxFailures) {
-    return new LoginThrottle(jdbc, maxFailures, 1000, WINDOW);
+    return new LoginThrottle(jdbc, new ExtranetSettings(Duration.ofHours(72), 1000, WINDOW, maxFailures));
   }
 
   private void moveClock(Duration sinceStart) {
