@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import cz.intouch.support.ticket.ReceiptTime;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,15 +18,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -33,25 +36,23 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Every error of our JSON API as {@code {"status", "error", "message", "field"}} with a Czech message that says
- * what to fix; the same shape {@link WebSecurity} writes for 401/403. Bad input is a 4xx, never a 500; a 500 says
- * nothing about the cause to the client and logs it for us.
+ * Every error of our JSON API as an {@link ApiProblem} with a Czech message that says what to fix. Spring's own
+ * {@link ResponseEntityExceptionHandler} maps the framework's exceptions to their statuses; we only word them.
+ * Bad input is a 4xx, never a 500; a 500 says nothing about the cause to the client and logs it for us.
  */
 @RestControllerAdvice
-public class ApiErrors {
+public class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-  /** The JSON body of every API error. {@code field} names the offending field or column, or is null. */
-  public record ApiError(int status, String error, String message, String field) {}
 
   /** Czech wording for the standard constraints, used when a constraint keeps its default (English) message. */
   private static final Map<String, String> CONSTRAINTS = Map.ofEntries(
@@ -77,40 +78,74 @@ public class ApiErrors {
       Map.entry("AssertFalse", "musí být nepravdivé"),
       Map.entry("Digits", "má nepřípustný počet číslic"));
 
-  static ApiError tooLarge(long limit) {
-    return new ApiError(413, "payload_too_large",
-        "Tělo požadavku je příliš velké (nejvýše " + limit + " bajtů).", null);
-  }
+  // --- our own exceptions
 
   @ExceptionHandler(BadRequestException.class)
-  ResponseEntity<ApiError> badRequest(BadRequestException e) {
-    return badRequest(e.getField(), e.getMessage());
+  ResponseEntity<Object> badRequest(BadRequestException e) {
+    return ApiProblem.badRequest(e.getField(), e.getMessage()).toResponse();
   }
 
   @ExceptionHandler(ReceiptTime.Implausible.class)
-  ResponseEntity<ApiError> implausibleReceiptTime(ReceiptTime.Implausible e) {
-    return badRequest(ReceiptTime.Implausible.FIELD, e.getMessage());
+  ResponseEntity<Object> implausibleReceiptTime(ReceiptTime.Implausible e) {
+    return ApiProblem.badRequest(ReceiptTime.Implausible.FIELD, e.getMessage()).toResponse();
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ApiError> notFound(NotFoundException e) {
-    return respond(new ApiError(404, "not_found", e.getMessage(), null));
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    return ApiProblem.of(HttpStatus.NOT_FOUND, e.getMessage()).toResponse();
   }
 
-  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-  ResponseEntity<ApiError> noSuchPath(Exception e) {
-    return respond(new ApiError(404, "not_found", "Adresa neexistuje.", null));
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraintViolated(ConstraintViolationException e) {
+    ConstraintViolation<?> violation = e.getConstraintViolations().stream()
+        .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
+    if (violation == null) {
+      return ApiProblem.badRequest(null, "Neplatný požadavek.").toResponse();
+    }
+    String field = leaf(violation.getPropertyPath());
+    String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    return ApiProblem.badRequest(field,
+        fieldMessage(field, constraint, violation.getMessageTemplate(), violation.getMessage())).toResponse();
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+  @ExceptionHandler(RequestBodyTooLargeException.class)
+  ResponseEntity<Object> tooLarge(RequestBodyTooLargeException e) {
+    return ApiProblem.tooLarge(e.getLimit()).toResponse();
+  }
+
+  /** Method security inside controllers: the same answers as the filter chain gives. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> forbidden(AccessDeniedException e) {
+    return ApiProblem.forbidden().toResponse();
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<Object> unauthorized(AuthenticationException e) {
+    return ApiProblem.unauthorized().toResponse();
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
     RequestBodyTooLargeException tooLarge = causeOf(e, RequestBodyTooLargeException.class);
     if (tooLarge != null) {
-      return respond(tooLarge(tooLarge.getLimit()));
+      return tooLarge(tooLarge);
+    }
+    log.error("Unexpected error in the API", e);
+    return internalError();
+  }
+
+  // --- the framework's exceptions, in Czech
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    RequestBodyTooLargeException tooLarge = causeOf(e, RequestBodyTooLargeException.class);
+    if (tooLarge != null) {
+      return tooLarge(tooLarge);
     }
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return badRequest(path(unknown), "Neznámé pole „" + unknown.getPropertyName() + "“.");
+      return bad(path(unknown), "Neznámé pole „" + unknown.getPropertyName() + "“.");
     }
     if (cause instanceof InvalidFormatException invalid) {
       String field = path(invalid);
@@ -119,144 +154,139 @@ public class ApiErrors {
       if (target != null && target.isEnum()) {
         String allowed = Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
             .collect(Collectors.joining(", "));
-        return badRequest(field, "Neplatná hodnota „" + value + "“ v poli " + field + ". Povolené hodnoty: " + allowed + ".");
+        return bad(field, "Neplatná hodnota „" + value + "“ v poli " + field + ". Povolené hodnoty: " + allowed + ".");
       }
-      return badRequest(field, "Neplatná hodnota „" + value + "“ v poli " + field + ".");
+      return bad(field, "Neplatná hodnota „" + value + "“ v poli " + field + ".");
     }
     if (cause instanceof MismatchedInputException mismatched) {
       String field = path(mismatched);
       return field == null
-          ? badRequest(null, "Tělo požadavku nemá očekávanou strukturu JSON.")
-          : badRequest(field, "Pole " + field + " má nesprávný typ hodnoty.");
+          ? bad(null, "Tělo požadavku nemá očekávanou strukturu JSON.")
+          : bad(field, "Pole " + field + " má nesprávný typ hodnoty.");
     }
     if (cause instanceof ValueInstantiationException instantiation) {
       String field = path(instantiation);
       // our own records validate in their constructors with Czech messages
       String reason = instantiation.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
           ? " " + iae.getMessage() : "";
-      return badRequest(field, "Neplatná hodnota" + (field == null ? "" : " v poli " + field) + "." + reason);
+      return bad(field, "Neplatná hodnota" + (field == null ? "" : " v poli " + field) + "." + reason);
     }
     if (cause instanceof JsonProcessingException parse && parse.getLocation() != null) {
-      return badRequest(null, "Tělo požadavku není platný JSON (řádek " + parse.getLocation().getLineNr()
+      return bad(null, "Tělo požadavku není platný JSON (řádek " + parse.getLocation().getLineNr()
           + ", sloupec " + parse.getLocation().getColumnNr() + ").");
     }
-    if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-      return badRequest(null, "Požadavek nemá tělo.");
+    if (cause == null && hasNoBody(request)) {
+      return bad(null, "Požadavek nemá tělo.");
     }
-    return badRequest(null, "Tělo požadavku nelze přečíst.");
+    return bad(null, "Tělo požadavku nelze přečíst.");
   }
 
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     FieldError error = e.getBindingResult().getFieldErrors().stream()
         .min(Comparator.comparing(FieldError::getField)).orElse(null);
     if (error == null) {
       MessageSourceResolvable global = e.getBindingResult().getGlobalErrors().stream().findFirst().orElse(null);
-      return badRequest(null, global == null ? "Neplatný požadavek." : "Neplatný požadavek: " + global.getDefaultMessage());
+      return bad(null, global == null ? "Neplatný požadavek." : "Neplatný požadavek: " + global.getDefaultMessage());
     }
     ConstraintViolation<?> violation = error.contains(ConstraintViolation.class)
         ? error.unwrap(ConstraintViolation.class) : null;
-    return badRequest(error.getField(), fieldMessage(error.getField(), lastCode(error), template(violation),
+    return bad(error.getField(), fieldMessage(error.getField(), lastCode(error), template(violation),
         error.getDefaultMessage()));
   }
 
-  @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     for (var result : e.getParameterValidationResults()) {
       for (MessageSourceResolvable error : result.getResolvableErrors()) {
         String field = error instanceof FieldError fieldError
             ? fieldError.getField() : result.getMethodParameter().getParameterName();
         ConstraintViolation<?> violation = unwrapViolation(result, error);
-        return badRequest(field, fieldMessage(field, lastCode(error), template(violation), error.getDefaultMessage()));
+        return bad(field, fieldMessage(field, lastCode(error), template(violation), error.getDefaultMessage()));
       }
     }
-    return badRequest(null, "Neplatný požadavek.");
+    return bad(null, "Neplatný požadavek.");
   }
 
-  @ExceptionHandler(ConstraintViolationException.class)
-  ResponseEntity<ApiError> constraintViolated(ConstraintViolationException e) {
-    ConstraintViolation<?> violation = e.getConstraintViolations().stream()
-        .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
-    if (violation == null) {
-      return badRequest(null, "Neplatný požadavek.");
-    }
-    String field = leaf(violation.getPropertyPath());
-    String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    return badRequest(field, fieldMessage(field, constraint, violation.getMessageTemplate(), violation.getMessage()));
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return bad(e.getParameterName(), "Chybí parametr " + e.getParameterName() + ".");
   }
 
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return badRequest(e.getParameterName(), "Chybí parametr " + e.getParameterName() + ".");
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return bad(e.getPropertyName(), "Neplatná hodnota „" + e.getValue() + "“ parametru " + e.getPropertyName() + ".");
   }
 
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ApiError> wrongParameterType(MethodArgumentTypeMismatchException e) {
-    return badRequest(e.getName(), "Neplatná hodnota „" + e.getValue() + "“ parametru " + e.getName() + ".");
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
     String sent = e.getContentType() == null ? "žádný" : e.getContentType().toString();
-    return respond(new ApiError(415, "unsupported_media_type", "Nepodporovaný typ obsahu (" + sent + ")."
-        + (supported.isEmpty() ? "" : " Očekává se: " + supported + "."), null));
+    return ApiProblem.of(status, "Nepodporovaný typ obsahu (" + sent + ")."
+        + (supported.isEmpty() ? "" : " Očekává se: " + supported + ".")).toResponse();
   }
 
-  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return respond(new ApiError(406, "not_acceptable", "Odpověď v požadovaném formátu nelze poskytnout.", null));
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ApiProblem.of(status, "Odpověď v požadovaném formátu nelze poskytnout.").toResponse();
   }
 
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-    return respond(new ApiError(405, "method_not_allowed", "Metoda " + e.getMethod() + " zde není podporována.", null));
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ApiProblem.of(status, "Metoda " + e.getMethod() + " zde není podporována.").toResponse();
   }
 
-  @ExceptionHandler({MaxUploadSizeExceededException.class, RequestBodyTooLargeException.class})
-  ResponseEntity<ApiError> payloadTooLarge(Exception e) {
-    long limit = e instanceof RequestBodyTooLargeException tooLarge ? tooLarge.getLimit()
-        : ((MaxUploadSizeExceededException) e).getMaxUploadSize();
-    return respond(tooLarge(limit));
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ApiProblem.of(status, "Adresa neexistuje.").toResponse();
   }
 
-  /** Method security inside controllers: the same answers as the filter chain gives. */
-  @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
-    return respond(new ApiError(403, "forbidden", "K této operaci nemáte oprávnění.", null));
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ApiProblem.of(status, "Adresa neexistuje.").toResponse();
   }
 
-  @ExceptionHandler(AuthenticationException.class)
-  ResponseEntity<ApiError> unauthorized(AuthenticationException e) {
-    return respond(new ApiError(401, "unauthorized", "Přihlaste se uživatelským jménem a heslem (HTTP Basic).", null));
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ApiProblem.tooLarge(e.getMaxUploadSize()).toResponse();
   }
 
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
-    RequestBodyTooLargeException tooLarge = causeOf(e, RequestBodyTooLargeException.class);
-    if (tooLarge != null) {
-      return respond(tooLarge(tooLarge.getLimit()));
+  /** Every other exception Spring maps itself: its status, our shape, a Czech message. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (status.is5xxServerError()) {
+      log.error("Unexpected error in the API", e);
+      return internalError();
     }
-    if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
-      HttpStatusCode status = framework.getStatusCode();
-      return respond(new ApiError(status.value(), errorCode(status), "Požadavek nelze zpracovat.", null));
-    }
-    log.error("Unexpected error in the API", e);
-    return respond(new ApiError(500, "internal_error",
-        "Na serveru došlo k neočekávané chybě. Zkuste to prosím znovu, případně kontaktujte správce.", null));
+    return ApiProblem.of(status, "Požadavek nelze zpracovat.").toResponse();
   }
 
-  private static ResponseEntity<ApiError> badRequest(String field, String message) {
-    return respond(new ApiError(400, "bad_request", message, field));
+  private static ResponseEntity<Object> bad(String field, String message) {
+    return ApiProblem.badRequest(field, message).toResponse();
   }
 
-  private static ResponseEntity<ApiError> respond(ApiError error) {
-    return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error);
+  private static ResponseEntity<Object> internalError() {
+    return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        "Na serveru došlo k neočekávané chybě. Zkuste to prosím znovu, případně kontaktujte správce.", null)
+        .toResponse();
   }
 
-  private static String errorCode(HttpStatusCode status) {
-    HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null ? "error" : known.name().toLowerCase();
+  /** An empty body (not a malformed one): nothing was sent, announced or chunked. */
+  private static boolean hasNoBody(WebRequest request) {
+    HttpServletRequest servlet = request instanceof NativeWebRequest nativeRequest
+        ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+    return servlet != null && servlet.getContentLengthLong() <= 0 && servlet.getHeader("Transfer-Encoding") == null;
   }
 
   private static String fieldMessage(String field, String constraint, String template, String defaultMessage) {

@@ -55,10 +55,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   private void writeTooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    objectMapper.writeValue(response.getOutputStream(), ApiErrors.tooLarge(maxBytes));
+    ApiProblem.tooLarge(maxBytes).write(response, objectMapper);
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -6,8 +6,7 @@ import static cz.intouch.support.ticket.SupportStaff.MANAGERS;
 import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
+import cz.intouch.support.api.ApiProblem;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -16,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -98,26 +97,16 @@ public class WebSecurity {
   private AuthenticationEntryPoint jsonUnauthorized() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"InTouch support desk\", charset=\"UTF-8\"");
-      writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-          "Přihlaste se uživatelským jménem a heslem (HTTP Basic).");
+      ApiProblem.unauthorized().write(response, objectMapper);
     };
   }
 
   private AccessDeniedHandler jsonForbidden() {
-    return (request, response, e) -> writeError(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
-        "K této operaci nemáte oprávnění.");
+    return (request, response, e) -> ApiProblem.forbidden().write(response, objectMapper);
   }
 
   private AuthenticationEntryPoint jsonNotFound() {
-    return (request, response, e) -> writeError(response, HttpServletResponse.SC_NOT_FOUND, "not_found",
-        "Stránka neexistuje.");
-  }
-
-  private void writeError(HttpServletResponse response, int status, String error, String message)
-      throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    objectMapper.writeValue(response.getOutputStream(), Map.of("status", status, "error", error, "message", message));
+    return (request, response, e) -> ApiProblem.of(HttpStatus.NOT_FOUND, "Stránka neexistuje.").write(response,
+        objectMapper);
   }
 }
