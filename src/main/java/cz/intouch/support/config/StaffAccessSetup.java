@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The staff groups, what each may do in Camunda, and their Tasklist filters; created on every start and
- * left alone when present, so an administrator's later changes in Admin survive restarts.
+ * left alone when present, so an administrator's later changes in Admin survive restarts. The one exception:
+ * a permission earlier versions granted too widely is taken back (see {@code revoke}).
  *
  * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to
  * work each of its tasks) and start only tickets (phone calls), managers read everything in Cockpit and work only the release publication (no
