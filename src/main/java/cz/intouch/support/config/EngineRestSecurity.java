@@ -1,8 +1,15 @@
 package cz.intouch.support.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +29,18 @@ public class EngineRestSecurity {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;
+  }
+
+  /**
+   * The job guard must see the caller, so it goes after both the engine REST authentication above and the
+   * webapps' authentication filter, which the Camunda starter appends to the filter chain itself. The web
+   * server factory's own initializers run after all registration beans, so the guard's mapping lands last.
+   */
+  @Bean
+  public WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> jobChangeGuard(
+      ObjectProvider<IdentityService> identityService, ObjectMapper objectMapper) {
+    return factory -> factory.addInitializers(servletContext -> servletContext
+        .addFilter("job-change-guard", new JobChangeGuard(identityService::getObject, objectMapper))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, JobChangeGuard.URL_PATTERNS));
   }
 }

@@ -33,10 +33,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The staff groups, what each may do in Camunda, and their Tasklist filters; created on every start and
- * left alone when present, so an administrator's later changes in Admin survive restarts.
+ * left alone when present, so an administrator's later changes in Admin survive restarts. The one exception:
+ * a permission earlier versions granted too widely is taken back (see {@code revoke}).
  *
  * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to
- * work each of its tasks), managers read everything in Cockpit and work only the release publication (no
+ * work each of its tasks) and start only tickets (phone calls), managers read everything in Cockpit and work only the release publication (no
  * support ticket), only camunda-admin
  * (set up by the starter's admin-user) reaches Admin.
  */
@@ -46,6 +47,7 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(StaffAccessSetup.class);
 
+  static final String SUPPORT_REQUEST = "supportRequest";
   static final String RELEASE_PUBLICATION = "releasePublication";
 
   static final String FILTER_MY_TASKS = "Moje úkoly";
@@ -65,7 +67,11 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
 
     for (String worker : List.of(AGENTS, SPECIALISTS)) {
       grant(authorizations, worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(authorizations, worker, Resources.PROCESS_DEFINITION, ANY,
+      // they read every model their tasks come from, but start only a ticket (a phone call): the other
+      // processes are started by the desk itself (identification, quarantine) or by managers (releases)
+      grant(authorizations, worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+      revoke(authorizations, worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, worker, Resources.PROCESS_DEFINITION, SUPPORT_REQUEST,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, worker, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       grant(authorizations, worker, Resources.USER, ANY, Permissions.READ);
@@ -141,6 +147,19 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
         Map.of("name", "slaDeadline", "label", "Termín SLA"),
         Map.of("name", "deliveryFailed", "label", "E-mail nedoručen")));
     return properties;
+  }
+
+  /** Takes back a permission that earlier versions granted too widely; a no-op once it is gone. */
+  private static void revoke(AuthorizationService authorizations, String groupId, Resource resource,
+      String resourceId, Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      existing.removePermission(permission);
+      authorizations.saveAuthorization(existing);
+      log.info("Revoked {} on {} {} from group {}", permission.getName(), resource.resourceName(), resourceId,
+          groupId);
+    }
   }
 
   private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
