@@ -1,5 +1,6 @@
 package cz.intouch.support.config;
 
+import cz.intouch.support.ticket.SupportStaff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

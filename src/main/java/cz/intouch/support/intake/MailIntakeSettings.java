@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processedFolder where handled mails are moved, so the INBOX holds only what is still to do
  * @param batchSize mails fetched per poll (one IMAP FETCH for all of them)
  * @param workers mails handled in parallel, each in its own transaction
+ * @param maxBackOff longest pause between polls while the mailbox or the database cannot be reached (the pause
+ *     doubles from the poll interval up to it)
  */
 @ConfigurationProperties(prefix = "support.mail.intake")
 public record MailIntakeSettings(
@@ -17,4 +19,5 @@ public record MailIntakeSettings(
     @DefaultValue("10s") Duration pollInterval,
     @DefaultValue("Processed") String processedFolder,
     @DefaultValue("200") int batchSize,
-    @DefaultValue("4") int workers) {}
+    @DefaultValue("4") int workers,
+    @DefaultValue("30s") Duration maxBackOff) {}

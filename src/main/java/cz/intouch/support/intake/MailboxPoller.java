@@ -13,6 +13,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -60,11 +61,13 @@ public class MailboxPoller implements SmartLifecycle {
   private ExecutorService workers;
   private Store store;
   private volatile Consumer<String> afterCommit = key -> {};
+  private final PollBackOff backOff;
 
   public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake) {
     this.mail = mail;
     this.settings = settings;
     this.intake = intake;
+    this.backOff = new PollBackOff(settings.pollInterval(), settings.maxBackOff());
   }
 
   /** Polls until the INBOX is empty or a poll fails; the scheduled job and tests call this. */
@@ -98,17 +101,17 @@ public class MailboxPoller implements SmartLifecycle {
         long handling = System.nanoTime();
         fetchNanos += handling - began;
 
-        List<Message> done = handle(mails, outcomes);
+        List<Message> done;
+        try {
+          done = handle(mails, outcomes);
+        } catch (DatabaseUnavailableException e) {
+          move(inbox, e.committed);
+          throw e;
+        }
         failed += batch.length - done.size();
         long moving = System.nanoTime();
         handleNanos += moving - handling;
-        if (!done.isEmpty()) {
-          Message[] moved = done.toArray(Message[]::new);
-          inbox.setFlags(moved, new Flags(Flags.Flag.SEEN), true);
-          inbox.copyMessages(moved, processedFolder());
-          inbox.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
-          inbox.expunge();
-        }
+        move(inbox, done);
         moveNanos += System.nanoTime() - moving;
         if (done.size() < batch.length) {
           break; // leave the failed ones for the next poll instead of spinning on them
@@ -121,6 +124,16 @@ public class MailboxPoller implements SmartLifecycle {
     }
     return new PollReport(fetched, outcomes, failed, fetchNanos / 1_000_000, handleNanos / 1_000_000,
         moveNanos / 1_000_000);
+  }
+
+  private void move(Folder inbox, List<Message> done) throws MessagingException {
+    if (!done.isEmpty()) {
+      Message[] moved = done.toArray(Message[]::new);
+      inbox.setFlags(moved, new Flags(Flags.Flag.SEEN), true);
+      inbox.copyMessages(moved, processedFolder());
+      inbox.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
+      inbox.expunge();
+    }
   }
 
   private List<Message> handle(List<Fetched> batch, Map<MailIntake.Outcome, Integer> outcomes) {
@@ -136,22 +149,51 @@ public class MailboxPoller implements SmartLifecycle {
       results.add(workers().submit(() -> intake.handle(mail.raw(), mail.receivedAt())));
     }
     List<Message> done = new ArrayList<>();
+    RuntimeException databaseDown = null;
     for (int i = 0; i < independent.size(); i++) {
-      MailIntake.Result result = await(results.get(i), independent.get(i));
-      if (result != null) {
-        committed(result, outcomes);
-        done.add(independent.get(i).message());
+      MailIntake.Result result;
+      try {
+        result = await(results.get(i));
+      } catch (RuntimeException e) {
+        if (DatabaseFailures.unavailable(e)) {
+          databaseDown = e; // one line for the outage (PollBackOff), not a stack trace per mail
+        } else {
+          log.error("Mail #{} not handled, stays in the INBOX for the next poll",
+              independent.get(i).message().getMessageNumber(), e);
+        }
+        continue;
       }
+      committed(result, outcomes);
+      done.add(independent.get(i).message());
     }
-    for (Fetched mail : threaded) {
+    for (Fetched mail : databaseDown == null ? threaded : List.<Fetched>of()) {
       try {
         committed(intake.handle(mail.raw(), mail.receivedAt()), outcomes);
         done.add(mail.message());
       } catch (RuntimeException e) {
+        if (DatabaseFailures.unavailable(e)) {
+          databaseDown = e;
+          break;
+        }
         log.error("Mail #{} not handled, stays in the INBOX for the next poll", mail.message().getMessageNumber(), e);
       }
     }
+    if (databaseDown != null) {
+      // what committed before is moved; the rest waits in the INBOX until the database is back
+      throw new DatabaseUnavailableException(done, databaseDown);
+    }
     return done;
+  }
+
+  /** The database cannot be reached: the poll stops and backs off, the mails not committed stay in the INBOX. */
+  static final class DatabaseUnavailableException extends RuntimeException {
+
+    private final transient List<Message> committed;
+
+    DatabaseUnavailableException(List<Message> committed, Throwable cause) {
+      super("Database unavailable: " + DatabaseFailures.describe(cause), cause);
+      this.committed = committed;
+    }
   }
 
   private void committed(MailIntake.Result result, Map<MailIntake.Outcome, Integer> outcomes) {
@@ -159,16 +201,14 @@ public class MailboxPoller implements SmartLifecycle {
     outcomes.merge(result.outcome(), 1, Integer::sum);
   }
 
-  private MailIntake.Result await(Future<MailIntake.Result> result, Fetched mail) {
+  private static MailIntake.Result await(Future<MailIntake.Result> result) {
     try {
       return result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while handling mail", e);
     } catch (ExecutionException e) {
-      log.error("Mail #{} not handled, stays in the INBOX for the next poll", mail.message().getMessageNumber(),
-          e.getCause());
-      return null;
+      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
     }
   }
 
@@ -238,21 +278,33 @@ public class MailboxPoller implements SmartLifecycle {
       return;
     }
     schedule = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "mail-poller"));
-    schedule.scheduleWithFixedDelay(this::pollQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    schedule.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
     log.info("Polling {} at {}:{} every {}", mail.imap().folder(), mail.imap().host(), mail.imap().port(),
         settings.pollInterval());
   }
 
-  private void pollQuietly() {
+  private void pollAndReschedule() {
+    Duration next = settings.pollInterval();
     try {
       PollReport report = pollOnce();
       if (report.fetched() > 0) {
         log.info("Mail poll: {} fetched, {}, {} failed; fetch {} ms, intake {} ms, move {} ms", report.fetched(),
             report.outcomes(), report.failed(), report.fetchMillis(), report.handleMillis(), report.moveMillis());
       }
+      backOff.succeeded();
     } catch (Exception e) {
-      log.warn("Mail poll failed, retrying in {}: {}", settings.pollInterval(), e.toString());
-      disconnect();
+      if (!(e instanceof DatabaseUnavailableException)) {
+        disconnect(); // the IMAP connection may be what broke
+      }
+      next = backOff.failed(e);
+    } finally {
+      reschedule(next);
+    }
+  }
+
+  private synchronized void reschedule(Duration delay) {
+    if (schedule != null && !schedule.isShutdown()) {
+      schedule.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

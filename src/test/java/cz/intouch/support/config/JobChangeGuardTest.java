@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.intake.Channel;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import java.net.http.HttpResponse;
 import java.time.Instant;

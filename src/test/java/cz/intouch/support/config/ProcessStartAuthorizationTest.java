@@ -1,5 +1,6 @@
 package cz.intouch.support.config;
 
+import cz.intouch.support.ticket.SupportStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
