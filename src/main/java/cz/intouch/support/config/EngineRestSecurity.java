@@ -3,6 +3,7 @@ package cz.intouch.support.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -32,15 +33,20 @@ public class EngineRestSecurity {
   }
 
   /**
-   * The job guard must see the caller, so it goes after both the engine REST authentication above and the
+   * The guards must see the caller, so they go after both the engine REST authentication above and the
    * webapps' authentication filter, which the Camunda starter appends to the filter chain itself. The web
-   * server factory's own initializers run after all registration beans, so the guard's mapping lands last.
+   * server factory's own initializers run after all registration beans, so the guards' mappings land last.
    */
   @Bean
-  public WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> jobChangeGuard(
-      ObjectProvider<IdentityService> identityService, ObjectMapper objectMapper) {
-    return factory -> factory.addInitializers(servletContext -> servletContext
-        .addFilter("job-change-guard", new JobChangeGuard(identityService::getObject, objectMapper))
-        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, JobChangeGuard.URL_PATTERNS));
+  public WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> engineRestGuards(
+      ObjectProvider<IdentityService> identityService, ObjectProvider<AuthorizationService> authorizationService,
+      ObjectMapper objectMapper) {
+    return factory -> factory.addInitializers(servletContext -> {
+      servletContext.addFilter("job-change-guard", new JobChangeGuard(identityService::getObject, objectMapper))
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, JobChangeGuard.URL_PATTERNS);
+      servletContext.addFilter("existing-membership",
+              new ExistingMembership(identityService::getObject, authorizationService::getObject))
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, JobChangeGuard.URL_PATTERNS);
+    });
   }
 }
