@@ -1,12 +1,11 @@
 package cz.intouch.support;
 
+import java.util.List;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.test.util.TestSocketUtils;
-
-import java.util.List;
 
 /**
  * Free SMTP/IMAP ports for the embedded GreenMail of each test context, so cached contexts never collide.

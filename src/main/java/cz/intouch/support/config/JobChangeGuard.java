@@ -1,7 +1,7 @@
 package cz.intouch.support.config;
 
-import cz.intouch.support.ticket.SupportStaff;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.intouch.support.ticket.SupportStaff;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,13 @@
 package cz.intouch.support.config;
 
-import cz.intouch.support.ticket.SupportStaff;
 import static cz.intouch.support.ticket.SupportStaff.AGENTS;
 import static cz.intouch.support.ticket.SupportStaff.MANAGERS;
 import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cz.intouch.support.ticket.SupportStaff;
+import cz.intouch.support.ticket.TicketVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff groups, what each may do in Camunda, and their Tasklist filters; created on every start and
- * left alone when present, so an administrator's later changes in Admin survive restarts. The one exception:
- * a permission earlier versions granted too widely is taken back (see {@code revoke}).
+ * The staff groups, what each may do in Camunda, and their Tasklist filters, made sure of on every start: a
+ * missing group, filter or permission is added again (so a permission an administrator removed in Admin returns
+ * at the next start; a REVOKE authorization takes one away for good), and a permission earlier versions granted
+ * too widely is taken back (see {@code revoke}). Other grants an administrator adds are left alone.
  *
- * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to
- * work each of its tasks) and start only tickets (phone calls), managers read everything in Cockpit and work only the release publication (no
- * support ticket), only camunda-admin
- * (set up by the starter's admin-user) reaches Admin.
+ * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to work
+ * each of its tasks) and start only tickets (phone calls); managers read everything in Cockpit and work only the
+ * release publication (no support ticket); only camunda-admin (set up by the starter's admin-user) reaches Admin.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1) // groups before the demo users that join them
@@ -47,8 +48,6 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(StaffAccessSetup.class);
 
-  static final String SUPPORT_REQUEST = "supportRequest";
-  static final String RELEASE_PUBLICATION = "releasePublication";
 
   static final String FILTER_MY_TASKS = "Moje úkoly";
   static final String FILTER_GROUP_TASKS = "Úkoly mé skupiny";
@@ -71,7 +70,7 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
       // processes are started by the desk itself (identification, quarantine) or by managers (releases)
       grant(authorizations, worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
       revoke(authorizations, worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(authorizations, worker, Resources.PROCESS_DEFINITION, SUPPORT_REQUEST,
+      grant(authorizations, worker, Resources.PROCESS_DEFINITION, TicketVariables.SUPPORT_REQUEST,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, worker, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       grant(authorizations, worker, Resources.USER, ANY, Permissions.READ);
@@ -86,7 +85,7 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     // managers run releasePublication (its tasks are theirs by candidate group, hence TASK_WORK) and start no ticket
     grant(authorizations, MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
-    grant(authorizations, MANAGERS, Resources.PROCESS_DEFINITION, RELEASE_PUBLICATION,
+    grant(authorizations, MANAGERS, Resources.PROCESS_DEFINITION, TicketVariables.RELEASE_PUBLICATION,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(authorizations, MANAGERS, Resources.TASK, ANY, Permissions.READ);
     grant(authorizations, MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -141,11 +140,11 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put("variables", List.of(
-        Map.of("name", "ticketNumber", "label", "Tiket"),
-        Map.of("name", "companyName", "label", "Firma"),
-        Map.of("name", "urgency", "label", "Naléhavost"),
-        Map.of("name", "slaDeadline", "label", "Termín SLA"),
-        Map.of("name", "deliveryFailed", "label", "E-mail nedoručen")));
+        Map.of("name", TicketVariables.TICKET_NUMBER, "label", "Tiket"),
+        Map.of("name", TicketVariables.COMPANY_NAME, "label", "Firma"),
+        Map.of("name", TicketVariables.URGENCY, "label", "Naléhavost"),
+        Map.of("name", TicketVariables.SLA_DEADLINE, "label", "Termín SLA"),
+        Map.of("name", TicketVariables.DELIVERY_FAILED, "label", "E-mail nedoručen")));
     return properties;
   }
 

@@ -1,11 +1,11 @@
 package cz.intouch.support.extranet;
 
-import cz.intouch.support.ticket.TicketStatus;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
+import cz.intouch.support.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;

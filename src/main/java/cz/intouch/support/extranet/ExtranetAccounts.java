@@ -1,12 +1,12 @@
 package cz.intouch.support.extranet;
 
-import cz.intouch.support.ticket.PublicAddress;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
 import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.PublicAddress;
 import cz.intouch.support.ticket.TicketMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

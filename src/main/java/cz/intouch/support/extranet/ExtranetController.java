@@ -1,12 +1,12 @@
 package cz.intouch.support.extranet;
 
-import cz.intouch.support.ticket.DeskTime;
-import cz.intouch.support.ticket.TicketNumber;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.release.ProgramVersion;
 import cz.intouch.support.release.Release;
 import cz.intouch.support.release.ReleaseRegister;
+import cz.intouch.support.ticket.Channel;
+import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.TicketNumber;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.springframework.core.io.FileSystemResource;

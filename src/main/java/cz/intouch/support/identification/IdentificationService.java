@@ -1,10 +1,10 @@
 package cz.intouch.support.identification;
 
-import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.customer.Ico;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.MissingIdentification;
 import java.time.LocalDate;
 import java.util.ArrayList;

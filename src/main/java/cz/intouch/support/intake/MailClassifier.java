@@ -1,8 +1,8 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.mail.OutboundMail;
+import cz.intouch.support.ticket.Texts;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,8 +1,5 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Texts;
-import cz.intouch.support.ticket.TicketNumber;
-import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.customer.Company;
@@ -12,9 +9,11 @@ import cz.intouch.support.mail.MailDecoder;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import cz.intouch.support.mail.UnreadableMailException;
+import cz.intouch.support.ticket.Channel;
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
+import cz.intouch.support.ticket.TicketNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,14 +25,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Turns one mail of the support INBOX into exactly one of: a new ticket, a message added to its ticket, a bounce
@@ -69,7 +67,7 @@ public class MailIntake {
 
   MailIntake(MailIntakeStore store, TicketIntake tickets, TicketMessages messages, CustomerRegistry customers,
       RuntimeService runtime, HistoryService history, PlatformTransactionManager transactions, MailSettings settings,
-      OutboundMail outbound, @Value("${support.mail.attachment-limit:10MB}") DataSize attachmentLimit) {
+      OutboundMail outbound) {
     this.store = store;
     this.outbound = outbound;
     this.tickets = tickets;
@@ -79,7 +77,7 @@ public class MailIntake {
     this.history = history;
     this.transaction = new TransactionTemplate(transactions);
     this.classifier = new MailClassifier(settings.supportAddress());
-    this.attachmentLimit = attachmentLimit.toBytes();
+    this.attachmentLimit = settings.attachmentLimit().toBytes();
   }
 
   /**

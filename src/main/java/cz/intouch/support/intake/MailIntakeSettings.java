@@ -2,7 +2,6 @@ package cz.intouch.support.intake;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the support INBOX is read.
@@ -13,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackOff longest pause between polls while the mailbox or the database cannot be reached (the pause
  *     doubles from the poll interval up to it)
  */
-@ConfigurationProperties(prefix = "support.mail.intake")
+@ConfigurationProperties(prefix = "support.mail.intake") // defaults in application.yaml
 public record MailIntakeSettings(
-    @DefaultValue("true") boolean enabled,
-    @DefaultValue("10s") Duration pollInterval,
-    @DefaultValue("Processed") String processedFolder,
-    @DefaultValue("200") int batchSize,
-    @DefaultValue("4") int workers,
-    @DefaultValue("30s") Duration maxBackOff) {}
+    boolean enabled,
+    Duration pollInterval,
+    String processedFolder,
+    int batchSize,
+    int workers,
+    Duration maxBackOff) {}

@@ -1,7 +1,7 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.mail.DecodedMail.Attachment;
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
 import java.sql.PreparedStatement;
 import java.time.Instant;

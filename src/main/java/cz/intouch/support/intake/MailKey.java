@@ -1,9 +1,9 @@
 package cz.intouch.support.intake;
 
 import cz.intouch.support.ticket.TicketMessages;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.SUBJECT;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
 
 import cz.intouch.support.mail.MailAddresses;
+import cz.intouch.support.ticket.Channel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
-import cz.intouch.support.mail.MailSettings;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

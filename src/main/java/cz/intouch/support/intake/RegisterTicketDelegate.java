@@ -1,8 +1,8 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.DeskTime;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumbers;

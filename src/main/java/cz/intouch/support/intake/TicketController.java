@@ -1,11 +1,11 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.api.BadRequestException;
 import cz.intouch.support.api.NotFoundException;
 import cz.intouch.support.customer.Ico;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessage;

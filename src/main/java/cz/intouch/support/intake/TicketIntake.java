@@ -1,9 +1,9 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.Texts;
-import cz.intouch.support.ticket.Channel;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.Channel;
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumbers;
 import java.time.Instant;

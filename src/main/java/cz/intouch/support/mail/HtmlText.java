@@ -1,12 +1,12 @@
 package cz.intouch.support.mail;
 
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-import java.util.Set;
 
 /**
  * Plain text of an HTML-only mail. Blocks and {@code <br>} become line breaks and {@code <blockquote>} content

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -54,13 +53,11 @@ public class MailJobRecovery implements SmartLifecycle {
   private volatile boolean lookFailed;
   private ScheduledExecutorService schedule;
 
-  public MailJobRecovery(ManagementService management, JavaMailSender mailSender,
-      @Value("${support.mail.recovery.enabled:true}") boolean enabled,
-      @Value("${support.mail.recovery.check-interval:15s}") Duration checkInterval) {
+  public MailJobRecovery(ManagementService management, JavaMailSender mailSender, MailSettings settings) {
     this.management = management;
     this.mailSender = mailSender;
-    this.enabled = enabled;
-    this.checkInterval = checkInterval;
+    this.enabled = settings.recovery().enabled();
+    this.checkInterval = settings.recovery().checkInterval();
   }
 
   /** One look: re-arms the failed mail steps when SMTP answers; returns how many. The schedule calls it. */

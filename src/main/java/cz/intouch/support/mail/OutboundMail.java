@@ -1,10 +1,10 @@
 package cz.intouch.support.mail;
 
-import cz.intouch.support.ticket.DeskTime;
-import cz.intouch.support.ticket.TicketNumber;
 import cz.intouch.support.mail.MailTemplates.RenderedMail;
 import cz.intouch.support.mail.Outbox.Outgoing;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessages;
+import cz.intouch.support.ticket.TicketNumber;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -27,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -85,8 +84,7 @@ public class OutboundMail {
   private final int autoReplyLimitPerDay;
 
   OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
-      PlatformTransactionManager transactions, MailSettings settings,
-      @Value("${support.mail.auto-reply-limit-per-day:20}") int autoReplyLimitPerDay) {
+      PlatformTransactionManager transactions, MailSettings settings) {
     this.mailSender = mailSender;
     this.templates = templates;
     this.messages = messages;
@@ -99,7 +97,7 @@ public class OutboundMail {
       throw new IllegalStateException(impossible);
     }
     this.messageIdDomain = settings.supportAddress().substring(settings.supportAddress().indexOf('@') + 1);
-    this.autoReplyLimitPerDay = autoReplyLimitPerDay;
+    this.autoReplyLimitPerDay = settings.autoReplyLimitPerDay();
   }
 
   /**

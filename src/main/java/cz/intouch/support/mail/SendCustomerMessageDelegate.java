@@ -1,9 +1,9 @@
 package cz.intouch.support.mail;
 
-import cz.intouch.support.ticket.PublicAddress;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.ticket.MissingIdentification;
+import cz.intouch.support.ticket.PublicAddress;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;

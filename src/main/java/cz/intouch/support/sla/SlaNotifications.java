@@ -2,10 +2,10 @@ package cz.intouch.support.sla;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import cz.intouch.support.ticket.PublicAddress;
-import cz.intouch.support.ticket.SupportStaff;
 import cz.intouch.support.mail.MessageKind;
 import cz.intouch.support.mail.OutboundMail;
+import cz.intouch.support.ticket.PublicAddress;
+import cz.intouch.support.ticket.SupportStaff;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;

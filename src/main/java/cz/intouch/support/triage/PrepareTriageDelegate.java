@@ -1,8 +1,8 @@
 package cz.intouch.support.triage;
 
-import cz.intouch.support.ticket.Texts;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import java.util.List;

@@ -1,8 +1,8 @@
 package cz.intouch.support.triage;
 
-import cz.intouch.support.ticket.Urgency;
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.Urgency;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

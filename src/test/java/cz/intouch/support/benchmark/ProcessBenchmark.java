@@ -1,8 +1,8 @@
 package cz.intouch.support.benchmark;
 
 import cz.intouch.support.SupportDeskApplication;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.triage.TriageService;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package cz.intouch.support.config;
 
-import cz.intouch.support.ticket.SupportStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.ticket.SupportStaff;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationService;

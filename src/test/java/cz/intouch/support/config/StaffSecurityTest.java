@@ -3,14 +3,14 @@ package cz.intouch.support.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
-import java.time.Instant;
+import cz.intouch.support.ticket.Channel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

@@ -1,16 +1,16 @@
 package cz.intouch.support.extranet;
 
-import static org.awaitility.Awaitility.await;
 import static cz.intouch.support.extranet.ExtranetTestSupport.csvRow;
 import static cz.intouch.support.extranet.ExtranetTestSupport.newIco;
 import static cz.intouch.support.extranet.ExtranetTestSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
+import cz.intouch.support.ticket.Channel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,9 +7,9 @@ import static cz.intouch.support.extranet.ExtranetTestSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
+import cz.intouch.support.ticket.Channel;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package cz.intouch.support.intake;
 
-import cz.intouch.support.ticket.TicketVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,6 +11,7 @@ import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
+import cz.intouch.support.ticket.TicketVariables;
 import cz.intouch.support.triage.RequestText;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package cz.intouch.support.mail;
 
-import cz.intouch.support.ticket.DeskTime;
-import cz.intouch.support.ticket.OutOfScopeCategory;
-import cz.intouch.support.ticket.Urgency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.OutOfScopeCategory;
+import cz.intouch.support.ticket.Urgency;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -1,10 +1,10 @@
 package cz.intouch.support.mail;
 
-import cz.intouch.support.ticket.DeskTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cz.intouch.support.mail.MailTemplates.RenderedMail;
+import cz.intouch.support.ticket.DeskTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package cz.intouch.support.mail;
 
-import cz.intouch.support.ticket.DeskTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import jakarta.mail.Message;
@@ -167,8 +167,8 @@ class OutboundMailTest {
   @Test
   void theTwentyFirstAutomaticMailToOneAddressInADayIsSuppressed() throws Exception {
     // the production default; the test profile raises it so that scenario suites sharing demo contacts never meet it
-    OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions, settings,
-        DEFAULT_DAILY_CAP);
+    OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions,
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP));
     String looping = "autoresponder@loop.cz";
     for (int i = 1; i <= 21; i++) {
       outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(200 + i), looping, SERIOUS,
@@ -216,7 +216,8 @@ class OutboundMailTest {
     deadServer.setHost("127.0.0.1");
     deadServer.setPort(TestSocketUtils.findAvailableTcpPort());
     deadServer.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-    OutboundMail whileDown = new OutboundMail(deadServer, templates, messages, outbox, transactions, settings, 20);
+    OutboundMail whileDown = new OutboundMail(deadServer, templates, messages, outbox, transactions,
+        settings.withAutoReplyLimitPerDay(20));
 
     assertThatThrownBy(() -> whileDown.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000400", "down@firma.cz",
         SERIOUS, "ack-400")).isInstanceOf(MailException.class).hasMessageContaining("TS-2026-000400");

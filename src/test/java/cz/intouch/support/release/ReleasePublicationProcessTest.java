@@ -8,9 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
+import cz.intouch.support.ticket.Channel;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.HashMap;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
-import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.intake.TicketIntake;
+import cz.intouch.support.ticket.Channel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
