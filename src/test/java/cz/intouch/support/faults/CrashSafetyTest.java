@@ -70,6 +70,7 @@ class CrashSafetyTest {
   private static final List<String> STAFF = List.of("admin@intouch-crm.cz", "agent@intouch-crm.cz",
       "specialist@intouch-crm.cz", "manager@intouch-crm.cz");
   private static final int KILLS_PER_DATABASE = 10;
+  private static final Pattern TICKET_TAG = Pattern.compile("\\[TS-\\d{4}-\\d{6}]");
 
   /** Where a kill lands; one desk run each. */
   enum Moment {
@@ -97,8 +98,12 @@ class CrashSafetyTest {
 
   /** The schedule of one database: every kind of moment, SLA ones once the clock has moved. */
   private static final List<Moment> SCHEDULE = List.of(Moment.STARTUP, Moment.INTAKE, Moment.ACKNOWLEDGEMENT_SENT,
-      Moment.RANDOM, Moment.SMTP_ACCEPTED, Moment.IDENTIFICATION, Moment.SLA, Moment.INTAKE, Moment.SLA,
+      Moment.SMTP_ACCEPTED, Moment.INTAKE, Moment.SLA, Moment.IDENTIFICATION, Moment.SLA, Moment.RANDOM,
       Moment.RANDOM);
+  /** From this run on the engine clock stands between the warnings and the deadlines of today's requests. */
+  private static final int WARNINGS_DUE = 5;
+  /** From this run on it stands past their deadlines, an hour further each run. */
+  private static final int DEADLINES_PASSED = 7;
 
   private GreenMail greenMail;
   private final Map<String, MailFolder> inboxes = new LinkedHashMap<>();
@@ -195,10 +200,10 @@ class CrashSafetyTest {
       for (int run = 0; run < KILLS_PER_DATABASE; run++) {
         Moment moment = SCHEDULE.get(run);
         // the clock only ever moves forward: a lock or due date written by a later clock stays in the future
-        if (run == 5) {
+        if (run >= DEADLINES_PASSED) {
+          offset = pastDeadline.plusHours(run - DEADLINES_PASSED);
+        } else if (run >= WARNINGS_DUE) {
           offset = beforeDeadline;
-        } else if (run >= 6) {
-          offset = pastDeadline.plusHours(run - 6);
         }
         String log = "desk-" + run + "-" + moment + ".log";
         logs.add(dir.resolve(log).toString());
@@ -321,15 +326,18 @@ class CrashSafetyTest {
     return Long.parseLong(matcher.group(1));
   }
 
-  /** The subject and Message-ID of the newest desk mail in the address's mailbox, for a customer to answer. */
+  /** The subject and Message-ID of the newest ticket mail in the address's mailbox, for a customer to answer. */
   private Optional<Map.Entry<String, String>> lastDeskMailTo(String address) {
     List<StoredMessage> messages = inboxes.get(address).getMessages();
-    if (messages.isEmpty()) {
-      return Optional.empty();
-    }
     try {
-      MimeMessage last = messages.get(messages.size() - 1).getMimeMessage();
-      return Optional.of(Map.entry(last.getSubject(), last.getMessageID()));
+      for (int i = messages.size() - 1; i >= 0; i--) {
+        MimeMessage mail = messages.get(i).getMimeMessage();
+        // not the extranet invitation: an answer to it is a new request, rightly
+        if (TICKET_TAG.matcher(mail.getSubject()).find()) {
+          return Optional.of(Map.entry(mail.getSubject(), mail.getMessageID()));
+        }
+      }
+      return Optional.empty();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
@@ -422,6 +430,14 @@ class CrashSafetyTest {
           doubles.add(mail.get("kind") + " of " + mail.get("ticket_number") + " x" + delivered);
         }
       }
+      // SENT committed (the line is logged right after) means never again: a repeat must come from a kill between
+      // the server's acceptance and that commit
+      Map<String, Long> sentLines = sentLogLines(figures.logs());
+      sentLines.forEach((id, times) -> {
+        if (times > 1) {
+          wrong.add(id + " logged as sent " + times + " times");
+        }
+      });
       // a delivery the outbox does not know: the desk lost its record and sent under a new Message-ID
       List<String> known = outgoing.stream().map(mail -> bare(mail.get("message_id").toString())).toList();
       List<String> strangers = deliveries.keySet().stream().filter(id -> !known.contains(id))
@@ -485,6 +501,24 @@ class CrashSafetyTest {
       assertThat(warnings + breaches).as("SLA escalations run").isPositive();
       assertThat(List.of(failedJobs, incidents, dueJobs, dueWarnings)).as(report).containsOnly(0L);
     }
+  }
+
+  private static final Pattern SENT_LINE = Pattern.compile("Sent \\w+ of TS-\\d{4}-\\d{6} to \\S+ as (<[^>]+>)");
+
+  /** How often each Message-ID was logged as sent, over all the desks' logs. */
+  private static Map<String, Long> sentLogLines(List<String> logs) {
+    Map<String, Long> sent = new HashMap<>();
+    for (String log : logs) {
+      try {
+        Matcher matcher = SENT_LINE.matcher(Files.readString(Path.of(log), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          sent.merge(bare(matcher.group(1)), 1L, Long::sum);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return sent;
   }
 
   /** Deliveries of desk mails to the customers' and staff mailboxes, per Message-ID (without brackets). */

@@ -27,7 +27,7 @@ import java.util.function.Function;
 final class MailFeed {
 
   /** Enough for every kind of mail to meet every kind of kill, few enough for the final run to settle quickly. */
-  static final int LIMIT = 80;
+  static final int LIMIT = 100;
 
   enum Kind { REQUEST, UNIDENTIFIED, REPLY, MALFORMED }
 
