@@ -1,5 +1,6 @@
 package cz.intouch.support.intake;
 
+import cz.intouch.support.mail.CommitDurability;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  * the committed ones \Seen, copies them to the processed folder and expunges them from the INBOX.
  *
  * <p>A crash anywhere leaves the mail in the INBOX: before the commit nothing happened, after it the next poll
- * finds the mail key in the ledger and only moves the mail. Mails that continue a thread (a ticket tag, or
+ * finds the mail key in the ledger and only moves the mail. Mails leave the INBOX only once their commits are
+ * durable ({@link CommitDurability}). Mails that continue a thread (a ticket tag, or
  * In-Reply-To/References) are handled after the batch's new requests and one by one, so a reply never
  * overtakes the mail it answers.
  */
@@ -57,17 +59,20 @@ public class MailboxPoller implements SmartLifecycle {
   private final MailSettings mail;
   private final MailIntakeSettings settings;
   private final MailIntake intake;
+  private final CommitDurability durability;
   private ScheduledExecutorService schedule;
   private ExecutorService workers;
   private Store store;
   private volatile Consumer<String> afterCommit = key -> {};
   private final PollBackOff backOff;
 
-  public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake) {
+  public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake,
+      CommitDurability durability) {
     this.mail = mail;
     this.settings = settings;
     this.intake = intake;
     this.backOff = new PollBackOff(settings.pollInterval(), settings.maxBackOff());
+    this.durability = durability;
   }
 
   /** Polls until the INBOX is empty or a poll fails; the scheduled job and tests call this. */
@@ -128,6 +133,8 @@ public class MailboxPoller implements SmartLifecycle {
 
   private void move(Folder inbox, List<Message> done) throws MessagingException {
     if (!done.isEmpty()) {
+      // the ledger rows must outlive a crash before the mails leave the INBOX, or a crash loses the mail
+      durability.await();
       Message[] moved = done.toArray(Message[]::new);
       inbox.setFlags(moved, new Flags(Flags.Flag.SEEN), true);
       inbox.copyMessages(moved, processedFolder());

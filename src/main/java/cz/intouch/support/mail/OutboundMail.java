@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction before sending and marked SENT in another one after the server accepted the mail, so a retried
  * step (same dedupKey) finds SENT and stops there. A crash between the server's acceptance and the SENT
  * update leaves PENDING, and the retry sends the same text with the same Message-ID again: at least once in
- * that window, which the recipient's client can collapse by Message-ID.
+ * that window, which the recipient's client can collapse by Message-ID. Both rows are made durable
+ * ({@link CommitDurability}) before the process moves on, so a crash loses neither.
  */
 @Service
 public class OutboundMail {
@@ -82,10 +83,12 @@ public class OutboundMail {
   private final InternetAddress from;
   private final String messageIdDomain;
   private final int autoReplyLimitPerDay;
+  private final CommitDurability durability;
 
   OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
-      PlatformTransactionManager transactions, MailSettings settings) {
+      PlatformTransactionManager transactions, MailSettings settings, CommitDurability durability) {
     this.mailSender = mailSender;
+    this.durability = durability;
     this.templates = templates;
     this.messages = messages;
     this.outbox = outbox;
@@ -191,6 +194,8 @@ public class OutboundMail {
   /** Sends exactly what the row holds, so a retry repeats the same text and Message-ID. */
   private String transmit(Outgoing mail, InternetAddress to) {
     MimeMessage message = mimeMessage(mail, to);
+    // a PENDING row lost in a crash would make the retry send the mail again under a new Message-ID
+    durability.await();
     try {
       mailSender.send(message);
     } catch (MailException e) {
@@ -199,6 +204,7 @@ public class OutboundMail {
     }
     ownTransaction.executeWithoutResult(status ->
         outbox.markSent(mail.id(), DeskTime.now()));
+    durability.await(); // a SENT lost in a crash would send the mail again
     log.info("Sent {} of {} to {} as {}", mail.kind(), mail.ticketNumber(), mail.recipient(), mail.messageId());
     return mail.messageId();
   }

@@ -49,6 +49,8 @@ class OutboundMailTest {
   @Autowired
   MailSettings settings;
   @Autowired
+  CommitDurability durability;
+  @Autowired
   org.springframework.mail.javamail.JavaMailSender mailSender;
   @org.springframework.beans.factory.annotation.Value("${support.mail.auto-reply-limit-per-day}")
   int configuredDailyCap;
@@ -168,7 +170,7 @@ class OutboundMailTest {
   void theTwentyFirstAutomaticMailToOneAddressInADayIsSuppressed() throws Exception {
     // the production default; the test profile raises it so that scenario suites sharing demo contacts never meet it
     OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP));
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability);
     String looping = "autoresponder@loop.cz";
     for (int i = 1; i <= 21; i++) {
       outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(200 + i), looping, SERIOUS,
@@ -217,7 +219,7 @@ class OutboundMailTest {
     deadServer.setPort(TestSocketUtils.findAvailableTcpPort());
     deadServer.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
     OutboundMail whileDown = new OutboundMail(deadServer, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(20));
+        settings.withAutoReplyLimitPerDay(20), durability);
 
     assertThatThrownBy(() -> whileDown.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000400", "down@firma.cz",
         SERIOUS, "ack-400")).isInstanceOf(MailException.class).hasMessageContaining("TS-2026-000400");
