@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers mails handled in parallel, each in its own transaction
  * @param maxBackOff longest pause between polls while the mailbox or the database cannot be reached (the pause
  *     doubles from the poll interval up to it)
+ * @param leaseTime how long a node's claim to read the mailbox lasts without renewal: when the reading node dies,
+ *     another takes over after at most this (see {@link MailboxLease}); keep it at two or three poll intervals
  */
 @ConfigurationProperties(prefix = "support.mail.intake") // defaults in application.yaml
 public record MailIntakeSettings(
@@ -19,4 +21,5 @@ public record MailIntakeSettings(
     String processedFolder,
     int batchSize,
     int workers,
-    Duration maxBackOff) {}
+    Duration maxBackOff,
+    Duration leaseTime) {}

@@ -65,9 +65,11 @@ public class MailboxPoller implements SmartLifecycle {
   private Store store;
   private volatile Consumer<String> afterCommit = key -> {};
   private final PollBackOff backOff;
+  private final MailboxLease lease;
 
   public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake,
-      CommitDurability durability) {
+      CommitDurability durability, MailboxLease lease) {
+    this.lease = lease;
     this.mail = mail;
     this.settings = settings;
     this.intake = intake;
@@ -75,7 +77,10 @@ public class MailboxPoller implements SmartLifecycle {
     this.durability = durability;
   }
 
-  /** Polls until the INBOX is empty or a poll fails; the scheduled job and tests call this. */
+  /**
+   * Polls until the INBOX is empty or a poll fails; the scheduled job and tests call this. Does nothing while
+   * another node of the cluster reads the mailbox ({@link MailboxLease}).
+   */
   public synchronized PollReport pollOnce() throws MessagingException, IOException {
     Map<MailIntake.Outcome, Integer> outcomes = new EnumMap<>(MailIntake.Outcome.class);
     int fetched = 0;
@@ -83,12 +88,15 @@ public class MailboxPoller implements SmartLifecycle {
     long fetchNanos = 0;
     long handleNanos = 0;
     long moveNanos = 0;
+    if (!lease.acquire(mailboxName())) {
+      return new PollReport(0, outcomes, 0, 0, 0, 0);
+    }
     Folder inbox = connect().getFolder(mail.imap().folder());
     inbox.open(Folder.READ_WRITE);
     try {
       while (true) {
         int count = inbox.getMessageCount();
-        if (count == 0) {
+        if (count == 0 || fetched > 0 && !lease.acquire(mailboxName())) {
           break;
         }
         long began = System.nanoTime();
@@ -336,7 +344,19 @@ public class MailboxPoller implements SmartLifecycle {
         workers = null;
       }
       disconnect();
+      if (settings.enabled()) {
+        try {
+          lease.release(mailboxName());
+        } catch (RuntimeException e) {
+          log.debug("Releasing the mailbox lease: {}", e.toString()); // it runs out by itself
+        }
+      }
     }
+  }
+
+  /** The mailbox as the cluster's nodes name it: the same account and folder on every node. */
+  private String mailboxName() {
+    return mail.imap().user() + "/" + mail.imap().folder();
   }
 
   private synchronized void disconnect() {
