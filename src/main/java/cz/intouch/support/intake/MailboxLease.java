@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ public class MailboxLease {
   private final Duration leaseTime;
   private volatile boolean held;
 
+  @Autowired
   MailboxLease(JdbcTemplate jdbc, MailIntakeSettings settings) {
     this(jdbc, settings.leaseTime(),
         ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
