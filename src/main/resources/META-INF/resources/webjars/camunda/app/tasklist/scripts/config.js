@@ -37,6 +37,11 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+
+  // InTouch support desk: a filter opens with the sorting of its own query (e.g. "Úkoly podle termínu SLA":
+  // nearest deadline first); Tasklist alone keeps whatever sorting the URL had. See the script for details.
+  customScripts: ['scripts/filter-sorting'],
+
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
