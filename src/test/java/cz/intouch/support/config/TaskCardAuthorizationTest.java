@@ -13,12 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,9 @@ class TaskCardAuthorizationTest {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
+  @Autowired FilterService filters;
+  @Autowired StaffAccessSetup staffAccessSetup;
+  @Autowired ProcessEngine engine;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -110,6 +117,23 @@ class TaskCardAuthorizationTest {
     assertThat(runtime.getVariable(instanceId, "urgency")).isEqualTo("SERIOUS");
     assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isOne();
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("intruder").count()).isZero();
+  }
+
+  @Test
+  void theDeskFiltersOfAnEarlierVersionAreUpdatedOnStart() throws Exception {
+    Filter mine = filters.createFilterQuery().filterName(StaffAccessSetup.FILTER_MY_TASKS).singleResult();
+    // as the previous version stored it: no follow-up condition, urgency as its code
+    filters.saveFilter(mine.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"))
+        .setProperties(Map.of("priority", 1, "refresh", true, "variables",
+            List.of(Map.of("name", "urgency", "label", "Naléhavost")))));
+
+    staffAccessSetup.postProcessEngineBuild(engine);
+
+    Filter updated = filters.getFilter(mine.getId());
+    assertThat(updated.getProperties().get("variables").toString()).contains("urgencyLabel", "slaDeadline");
+    assertThat(new StaffHttp(port).send("GET", "/engine-rest/filter/" + mine.getId(), "admin", null, null).body())
+        .contains("\"followUpBeforeOrNotExistentExpression\":\"${now()}\"");
+    assertThat(filters.createFilterQuery().filterName(StaffAccessSetup.FILTER_MY_TASKS).count()).isOne();
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------
