@@ -7,7 +7,10 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cz.intouch.support.ticket.SupportStaff;
+import cz.intouch.support.ticket.TicketLabels;
 import cz.intouch.support.ticket.TicketVariables;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,8 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
   static final String FILTER_MY_TASKS = "Moje úkoly";
   static final String FILTER_GROUP_TASKS = "Úkoly mé skupiny";
   static final String FILTER_BY_SLA = "Úkoly podle termínu SLA";
+  /** Earlier than any deadline: "has a due date" in a task query. */
+  private static final Date ANY_DEADLINE = Date.from(Instant.parse("2000-01-01T00:00:00Z"));
 
   private static final Map<String, String> GROUP_NAMES = Map.of(
       AGENTS, "Podpora – 1. úroveň",
@@ -73,6 +78,14 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, worker, Resources.PROCESS_DEFINITION, TicketVariables.SUPPORT_REQUEST,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, worker, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Tasklist's cards show the ticket's process variables; the engine's variable query (with
+      // enforceSpecificVariablePermission off, as here) lets them through only for READ_INSTANCE on the definition
+      // or READ on the instance: READ_INSTANCE_VARIABLE counts only in the enforced mode and READ on a task only
+      // covers task-local variables. So: read-only instances of the two ticket processes, nothing else
+      for (String process : List.of(TicketVariables.SUPPORT_REQUEST, TicketVariables.CUSTOMER_IDENTIFICATION)) {
+        grant(authorizations, worker, Resources.PROCESS_DEFINITION, process,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+      }
       grant(authorizations, worker, Resources.USER, ANY, Permissions.READ);
       grant(authorizations, worker, Resources.GROUP, ANY, Permissions.READ);
     }
@@ -110,39 +123,61 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
   }
 
   private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-    Map<String, TaskQuery> queries = new LinkedHashMap<>();
-    queries.put(FILTER_MY_TASKS, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    queries.put(FILTER_GROUP_TASKS, tasks.createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    queries.put(FILTER_BY_SLA, (TaskQuery) tasks.createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .orderByDueDate().asc());
+    Map<String, DeskFilter> desk = new LinkedHashMap<>();
+    // waiting tasks (a follow-up date still ahead, e.g. "Doplnit identifikaci") return to "my tasks" on that date
+    desk.put(FILTER_MY_TASKS, new DeskFilter(
+        "Úkoly přidělené vám, nejvyšší priorita první; čekající úkoly se vrátí v den sledování.",
+        (TaskQuery) tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+            .followUpBeforeOrNotExistentExpression("${now()}")
+            .orderByTaskPriority().desc().orderByTaskCreateTime().asc()));
+    desk.put(FILTER_GROUP_TASKS, new DeskFilter(
+        "Všechny úkoly vašich skupin, nejvyšší priorita první.",
+        (TaskQuery) tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskCreateTime().asc()));
+    // only tasks with a deadline: databases disagree where tasks without one sort (H2 first, PostgreSQL last)
+    desk.put(FILTER_BY_SLA, new DeskFilter(
+        "Úkoly vašich skupin s termínem SLA, nejbližší termín první.",
+        (TaskQuery) tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueAfter(ANY_DEADLINE).orderByDueDate().asc()));
     int priority = 1;
-    for (Map.Entry<String, TaskQuery> entry : queries.entrySet()) {
+    for (Map.Entry<String, DeskFilter> entry : desk.entrySet()) {
+      Map<String, Object> properties = filterProperties(priority++, entry.getValue().description());
       Filter filter = filters.createFilterQuery().filterName(entry.getKey()).singleResult();
       if (filter == null) {
-        filter = filters.newTaskFilter(entry.getKey())
-            .setQuery(entry.getValue())
-            .setProperties(filterProperties(priority));
-        filters.saveFilter(filter);
+        filter = filters.newTaskFilter(entry.getKey());
         log.info("Created Tasklist filter '{}'", entry.getKey());
+      } else if (!properties.equals(filter.getProperties())) {
+        // a database of an earlier version: the filter gets this version's query and cards
+        log.info("Updated Tasklist filter '{}'", entry.getKey());
+      } else {
+        filter = null;
       }
+      if (filter != null) {
+        filters.saveFilter(filter.setQuery(entry.getValue().query()).setProperties(properties));
+      }
+      String filterId = filters.createFilterQuery().filterName(entry.getKey()).singleResult().getId();
       for (String group : SupportStaff.SUPPORT_GROUPS) {
-        grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+        grant(authorizations, group, Resources.FILTER, filterId, Permissions.READ);
       }
-      priority++;
     }
   }
 
-  /** Tasklist shows these process variables on every task card. */
-  private static Map<String, Object> filterProperties(int priority) {
+  /** A desk filter's query and the description Tasklist shows for it. */
+  private record DeskFilter(String description, TaskQuery query) {}
+
+  /**
+   * Tasklist shows these process variables on every task card. The properties also tell whether a stored filter
+   * is this version's: change the description when you change a query.
+   */
+  private static Map<String, Object> filterProperties(int priority, String description) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
+    properties.put("description", description);
     properties.put("refresh", true);
     properties.put("variables", List.of(
         Map.of("name", TicketVariables.TICKET_NUMBER, "label", "Tiket"),
         Map.of("name", TicketVariables.COMPANY_NAME, "label", "Firma"),
-        Map.of("name", TicketVariables.URGENCY, "label", "Naléhavost"),
+        Map.of("name", TicketLabels.URGENCY_LABEL, "label", "Naléhavost"),
         Map.of("name", TicketVariables.SLA_DEADLINE, "label", "Termín SLA"),
         Map.of("name", TicketVariables.DELIVERY_FAILED, "label", "E-mail nedoručen")));
     return properties;
