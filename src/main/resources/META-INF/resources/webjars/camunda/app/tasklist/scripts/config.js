@@ -16,6 +16,12 @@
  */
 
 export default {
+  // InTouch desk: Czech first. The webapps take the browser's first preferred language when it is listed here,
+  // otherwise the fallback; they have no language menu, so English is chosen by putting it first in the browser.
+  locales: {
+    availableLocales: ['cs', 'en'],
+    fallbackLocale: 'cs'
+  },
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
