@@ -82,10 +82,12 @@ public class OutboundMail {
   private final InternetAddress from;
   private final String messageIdDomain;
   private final int autoReplyLimitPerDay;
+  private final MailMetrics metrics;
 
   OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
-      PlatformTransactionManager transactions, MailSettings settings) {
+      PlatformTransactionManager transactions, MailSettings settings, MailMetrics metrics) {
     this.mailSender = mailSender;
+    this.metrics = metrics;
     this.templates = templates;
     this.messages = messages;
     this.outbox = outbox;
@@ -194,6 +196,7 @@ public class OutboundMail {
     try {
       mailSender.send(message);
     } catch (MailException e) {
+      metrics.sendFailed(MessageKind.valueOf(mail.kind()));
       throw new MailSendException(MessageKind.valueOf(mail.kind()) + " of " + mail.ticketNumber() + " to "
           + mail.recipient() + " not sent (kept PENDING for a retry): " + e.getMessage(), e);
     }
