@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tickets by urgency, for operators (README "For operators"). Urgency is known only after triage, so tickets are
- * counted twice, by the capability that knows each fact: created per channel by the intake, classified per channel
+ * counted twice, by the capability that knows each fact: registered per channel by the intake, classified per channel
  * and urgency here, as the ticket leaves "Určit naléhavost" (a take listener on {@code Flow_ToMergeReclassified}: the
  * task's end listeners run before its output mapping sets {@code urgency}).
- * A ticket refused before triage (unidentified, out of scope) is created but never classified; a reclassification
+ * A ticket refused before triage (unidentified, out of scope) is registered but never classified; a reclassification
  * is not a second classification. Open tickets per urgency are counted by engine queries, cached.
  */
 @Component("triageMetrics")
