@@ -138,7 +138,8 @@ public class MailboxPoller implements SmartLifecycle {
 
   /**
    * Notes the oldest INTERNALDATE among the mails a poll leaves in the INBOX (those that failed, or arrived during it),
-   * from one FETCH of their dates on the poll's own connection: the intake lag gauge never reaches the mail server.
+   * from one FETCH of the dates of the first batch (arrival order: the oldest is there) on the poll's own connection:
+   * the intake lag gauge never reaches the mail server. Never fails: it runs also when the poll failed.
    */
   private void lookAtWhatIsLeft(Folder inbox) {
     try {
@@ -159,7 +160,7 @@ public class MailboxPoller implements SmartLifecycle {
         }
       }
       oldestWaiting = oldest;
-    } catch (MessagingException e) {
+    } catch (MessagingException | RuntimeException e) {
       // the connection may be what failed the poll: the last known oldest mail stands, the lag keeps growing
       log.debug("INBOX not looked at after the poll: {}", e.toString());
     }
