@@ -69,10 +69,13 @@ public class WebSecurity {
   @Order(2)
   public SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
     return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        // health and info for everyone (details when authorized); the rest, /actuator/prometheus included, for
+        // administrators only: the metrics show the desk's workload and failures (contract: never anonymous)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
             .anyRequest().hasRole(ADMINS))
         .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();

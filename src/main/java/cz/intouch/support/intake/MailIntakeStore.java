@@ -91,6 +91,11 @@ public class MailIntakeStore {
         row.getObject("received_at", java.time.OffsetDateTime.class).toInstant()), id).stream().findFirst();
   }
 
+  /** Quarantined mails an agent has not yet opened as a ticket nor discarded. */
+  long quarantineWaiting() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM sd_mail_quarantine WHERE status = 'OPEN'", Long.class);
+  }
+
   void resolveQuarantine(long id, String status, String ticketNumber) {
     jdbc.update("UPDATE sd_mail_quarantine SET status = ?, ticket_number = ? WHERE id = ?", status, ticketNumber, id);
     jdbc.update("""

@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +68,10 @@ public class MailboxPoller implements SmartLifecycle {
   private volatile Consumer<String> afterCommit = key -> {};
   private final PollBackOff backOff;
   private final MailboxLease lease;
+  /** INTERNALDATE of the oldest mail in the INBOX when last looked; null when it was empty (the intake lag). */
+  private volatile Instant oldestWaiting;
+  /** When a poll last went through the INBOX (the start, before the first). */
+  private volatile Instant lastPolledAt = DeskTime.now();
 
   public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake,
       CommitDurability durability, MailboxLease lease) {
@@ -111,6 +117,8 @@ public class MailboxPoller implements SmartLifecycle {
         for (Message message : batch) {
           mails.add(fetched(message));
         }
+        // the batch is the head of the INBOX in arrival order: while it is handled, its oldest mail is the oldest
+        oldestWaiting = mails.stream().map(Fetched::receivedAt).min(Instant::compareTo).orElse(null);
         long handling = System.nanoTime();
         fetchNanos += handling - began;
 
@@ -132,11 +140,53 @@ public class MailboxPoller implements SmartLifecycle {
       }
     } finally {
       if (inbox.isOpen()) {
+        lookAtWhatIsLeft(inbox);
         inbox.close(false);
       }
     }
+    lastPolledAt = DeskTime.now();
     return new PollReport(fetched, outcomes, failed, fetchNanos / 1_000_000, handleNanos / 1_000_000,
         moveNanos / 1_000_000);
+  }
+
+  /**
+   * Notes the oldest INTERNALDATE among the mails a poll leaves in the INBOX (those that failed, or arrived during it),
+   * from one FETCH of the dates of the first batch (arrival order: the oldest is there) on the poll's own connection:
+   * the intake lag gauge never reaches the mail server. Never fails: it runs also when the poll failed.
+   */
+  private void lookAtWhatIsLeft(Folder inbox) {
+    try {
+      int count = inbox.getMessageCount();
+      if (count == 0) {
+        oldestWaiting = null;
+        return;
+      }
+      Message[] left = inbox.getMessages(1, Math.min(count, settings.batchSize()));
+      FetchProfile dates = new FetchProfile();
+      dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+      inbox.fetch(left, dates);
+      Instant oldest = null;
+      for (Message message : left) {
+        Date received = message.getReceivedDate();
+        if (received != null && (oldest == null || received.toInstant().isBefore(oldest))) {
+          oldest = received.toInstant();
+        }
+      }
+      oldestWaiting = oldest;
+    } catch (MessagingException | RuntimeException e) {
+      // the connection may be what failed the poll: the last known oldest mail stands, the lag keeps growing
+      log.debug("INBOX not looked at after the poll: {}", e.toString());
+    }
+  }
+
+  /** INTERNALDATE of the oldest mail still in the INBOX at the last poll; empty when none was left. */
+  Optional<Instant> oldestWaiting() {
+    return Optional.ofNullable(oldestWaiting);
+  }
+
+  /** When a poll last went through the INBOX without failing; the start of the desk before the first poll. */
+  Instant lastPolledAt() {
+    return lastPolledAt;
   }
 
   private void move(Folder inbox, List<Message> done) throws MessagingException {

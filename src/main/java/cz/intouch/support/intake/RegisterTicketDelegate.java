@@ -22,11 +22,14 @@ public class RegisterTicketDelegate implements JavaDelegate {
   private final TicketNumbers numbers;
   private final TicketMessages messages;
   private final ReceiptTime receiptTime;
+  private final IntakeMetrics metrics;
 
-  public RegisterTicketDelegate(TicketNumbers numbers, TicketMessages messages, ReceiptTime receiptTime) {
+  public RegisterTicketDelegate(TicketNumbers numbers, TicketMessages messages, ReceiptTime receiptTime,
+      IntakeMetrics metrics) {
     this.numbers = numbers;
     this.messages = messages;
     this.receiptTime = receiptTime;
+    this.metrics = metrics;
   }
 
   @Override
@@ -56,5 +59,6 @@ public class RegisterTicketDelegate implements JavaDelegate {
     }
     execution.setVariable(LAST_MESSAGE_RECEIVED_AT, receivedAt);
     execution.setVariable(SLA_BREACHED, false);
+    metrics.ticketRegistered((String) execution.getVariable(CHANNEL));
   }
 }

@@ -2,11 +2,11 @@ package cz.intouch.support.mail;
 
 import jakarta.mail.MessagingException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +47,11 @@ public class MailJobRecovery implements SmartLifecycle {
   private final Duration checkInterval;
   /** Failed jobs already re-armed since the last outage was seen; a new outage clears it. */
   private final Set<String> rearmed = new HashSet<>();
-  /** Whether a failed job's trace names an SMTP send failure: read once per job, traces do not change. */
-  private final Map<String, Boolean> mailFailures = new HashMap<>();
+  /**
+   * Whether a failed job's trace names an SMTP send failure: read once per job, traces do not change. Shared by the
+   * recovery and the operators' gauge, which reads it without waiting for a recovery's SMTP check.
+   */
+  private final Map<String, Boolean> mailFailures = new ConcurrentHashMap<>();
   private boolean outage;
   private volatile boolean lookFailed;
   private ScheduledExecutorService schedule;
@@ -96,6 +99,11 @@ public class MailJobRecovery implements SmartLifecycle {
           + "(process instances {})", count, RETRIES, due.stream().map(Job::getProcessInstanceId).toList());
     }
     return count;
+  }
+
+  /** Mail steps waiting as incidents: failed sending and out of retries (a gauge of MailMetrics). */
+  int failedMailSteps() {
+    return failedMailJobs().size();
   }
 
   private List<Job> failedMailJobs() {

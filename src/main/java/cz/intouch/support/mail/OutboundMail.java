@@ -84,11 +84,14 @@ public class OutboundMail {
   private final String messageIdDomain;
   private final int autoReplyLimitPerDay;
   private final CommitDurability durability;
+  private final MailMetrics metrics;
 
   OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
-      PlatformTransactionManager transactions, MailSettings settings, CommitDurability durability) {
+      PlatformTransactionManager transactions, MailSettings settings, CommitDurability durability,
+      MailMetrics metrics) {
     this.mailSender = mailSender;
     this.durability = durability;
+    this.metrics = metrics;
     this.templates = templates;
     this.messages = messages;
     this.outbox = outbox;
@@ -199,6 +202,7 @@ public class OutboundMail {
     try {
       mailSender.send(message);
     } catch (MailException e) {
+      metrics.sendFailed(MessageKind.valueOf(mail.kind()));
       throw new MailSendException(MessageKind.valueOf(mail.kind()) + " of " + mail.ticketNumber() + " to "
           + mail.recipient() + " not sent (kept PENDING for a retry): " + e.getMessage(), e);
     }

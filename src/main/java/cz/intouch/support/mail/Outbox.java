@@ -71,6 +71,12 @@ class Outbox {
         TicketMessages.timestamp(at), id);
   }
 
+  /** Outgoing mails not yet accepted by the SMTP server: the outbox backlog (index of V14). */
+  long pending() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM sd_ticket_message WHERE status = 'PENDING' AND direction = 'OUT'",
+        Long.class);
+  }
+
   /**
    * Whether at least {@code limit} messages of the given kinds were sent, or are being sent, to the recipient since
    * the moment. Counts no further than the limit: a busy address costs the same as a quiet one.

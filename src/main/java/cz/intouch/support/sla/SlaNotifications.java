@@ -40,13 +40,15 @@ public class SlaNotifications {
   private final IdentityService identity;
   private final OutboundMail outbound;
   private final PublicAddress address;
+  private final SlaMetrics metrics;
 
   public SlaNotifications(TaskService tasks, IdentityService identity, OutboundMail outbound,
-      PublicAddress address) {
+      PublicAddress address, SlaMetrics metrics) {
     this.tasks = tasks;
     this.identity = identity;
     this.outbound = outbound;
     this.address = address;
+    this.metrics = metrics;
   }
 
   @Bean("notifySlaWarning")
@@ -65,6 +67,7 @@ public class SlaNotifications {
             execution.getVariable(TICKET_NUMBER));
       }
       notify(execution, MessageKind.SLA_WARNING, recipients, task);
+      metrics.warned(execution.getVariable(URGENCY));
     };
   }
 
@@ -80,6 +83,7 @@ public class SlaNotifications {
       Set<String> recipients = groupEmails(SupportStaff.MANAGERS);
       recipients.addAll(groupEmails(SupportStaff.SPECIALISTS));
       notify(execution, MessageKind.SLA_BREACHED, recipients, task);
+      metrics.breached(execution.getVariable(URGENCY));
     };
   }
 

@@ -52,6 +52,10 @@ class OutboundMailTest {
   CommitDurability durability;
   @Autowired
   org.springframework.mail.javamail.JavaMailSender mailSender;
+  @Autowired
+  MailMetrics metrics;
+  @Autowired
+  io.micrometer.core.instrument.MeterRegistry registry;
   @org.springframework.beans.factory.annotation.Value("${support.mail.auto-reply-limit-per-day}")
   int configuredDailyCap;
 
@@ -170,7 +174,7 @@ class OutboundMailTest {
   void theTwentyFirstAutomaticMailToOneAddressInADayIsSuppressed() throws Exception {
     // the production default; the test profile raises it so that scenario suites sharing demo contacts never meet it
     OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability);
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics);
     String looping = "autoresponder@loop.cz";
     for (int i = 1; i <= 21; i++) {
       outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(200 + i), looping, SERIOUS,
@@ -219,11 +223,13 @@ class OutboundMailTest {
     deadServer.setPort(TestSocketUtils.findAvailableTcpPort());
     deadServer.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
     OutboundMail whileDown = new OutboundMail(deadServer, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(20), durability);
+        settings.withAutoReplyLimitPerDay(20), durability, metrics);
+    double failuresBefore = sendFailures("ACKNOWLEDGEMENT");
 
     assertThatThrownBy(() -> whileDown.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000400", "down@firma.cz",
         SERIOUS, "ack-400")).isInstanceOf(MailException.class).hasMessageContaining("TS-2026-000400");
     assertThat(status("ack-400")).isEqualTo("PENDING");
+    assertThat(sendFailures("ACKNOWLEDGEMENT")).as("support_mail_send_failures_total").isEqualTo(failuresBefore + 1);
     String pendingId = messages.of("TS-2026-000400").get(0).messageId();
     assertThat(received("down@firma.cz")).isEmpty();
 
@@ -235,6 +241,10 @@ class OutboundMailTest {
     assertThat(status("ack-400")).isEqualTo("SENT");
     assertThat(received("down@firma.cz")).singleElement()
         .satisfies(mail -> assertThat(mail.getMessageID()).isEqualTo(pendingId));
+  }
+
+  private double sendFailures(String kind) {
+    return registry.get("support.mail.send.failures").tag("kind", kind).counter().count();
   }
 
   private String status(String dedupKey) {
