@@ -117,6 +117,11 @@ final class DeskProcess {
     return Awaitility.await().dontCatchUncaughtExceptions();
   }
 
+  /** The desk JVM's process id, as the mailbox lease names its holder ({@code pid@host/…}). */
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process != null && process.isAlive();
   }
