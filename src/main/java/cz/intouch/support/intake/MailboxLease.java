@@ -4,6 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exactly one node of a cluster reads the support mailbox at a time: the holder of its lease in
- * {@code sd_mailbox_lease}. The holder renews the lease on every poll and every batch; when it dies, the lease
- * runs out after {@code support.mail.intake.lease-time} and the next node to poll takes it over. Times are the
- * database's, so nodes whose clocks disagree still agree on who holds the lease.
+ * {@code sd_mailbox_lease}. The holder renews the lease at the start of every poll and, while a poll runs (a big
+ * batch on a busy machine can outlast the lease), every third of the lease time; when it dies, the lease runs out
+ * after {@code support.mail.intake.lease-time} and the next node to poll takes it over. Times are the database's,
+ * so nodes whose clocks disagree still agree on who holds the lease.
  *
  * <p>The lease keeps nodes from fetching the same mails and fighting over moving them; correctness does not rest on
  * it: should two nodes ever read the same mail (a lease run out in the middle of a long batch), the intake ledger
@@ -25,6 +30,13 @@ import org.springframework.stereotype.Component;
 public class MailboxLease {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxLease.class);
+
+  /** One daemon thread renews the leases of all polls in the JVM: a renewal is one short UPDATE. */
+  private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "mailbox-lease");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final JdbcTemplate jdbc;
   private final String holder;
@@ -55,6 +67,35 @@ public class MailboxLease {
       held = nowHeld;
     }
     return nowHeld;
+  }
+
+  /** Renews the lease every third of its time until stopped; tells the poll whether the lease is still held. */
+  public Heartbeat keepWhilePolling(String mailbox) {
+    Heartbeat heartbeat = new Heartbeat();
+    long period = Math.max(100, leaseTime.toMillis() / 3);
+    heartbeat.beat = RENEWALS.scheduleAtFixedRate(() -> {
+      try {
+        heartbeat.held = acquire(mailbox);
+      } catch (RuntimeException e) {
+        heartbeat.held = false; // the database is away: the lease runs out, and so does this poll
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+    return heartbeat;
+  }
+
+  /** The renewals of one poll. */
+  public static final class Heartbeat {
+
+    private volatile boolean held = true;
+    private volatile ScheduledFuture<?> beat;
+
+    public boolean held() {
+      return held;
+    }
+
+    public void stop() {
+      beat.cancel(false);
+    }
   }
 
   /** Gives the lease up at once (a clean stop), so another node need not wait for it to run out. */

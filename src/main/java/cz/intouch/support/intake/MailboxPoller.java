@@ -97,12 +97,19 @@ public class MailboxPoller implements SmartLifecycle {
     if (!lease.acquire(mailboxName())) {
       return new PollReport(0, outcomes, 0, 0, 0, 0);
     }
-    Folder inbox = connect().getFolder(mail.imap().folder());
-    inbox.open(Folder.READ_WRITE);
+    MailboxLease.Heartbeat heartbeat = lease.keepWhilePolling(mailboxName());
+    Folder inbox;
+    try {
+      inbox = connect().getFolder(mail.imap().folder());
+      inbox.open(Folder.READ_WRITE);
+    } catch (MessagingException | RuntimeException e) {
+      heartbeat.stop();
+      throw e;
+    }
     try {
       while (true) {
         int count = inbox.getMessageCount();
-        if (count == 0 || fetched > 0 && !lease.acquire(mailboxName())) {
+        if (count == 0 || !heartbeat.held()) {
           break;
         }
         long began = System.nanoTime();
@@ -139,6 +146,7 @@ public class MailboxPoller implements SmartLifecycle {
         }
       }
     } finally {
+      heartbeat.stop();
       if (inbox.isOpen()) {
         lookAtWhatIsLeft(inbox);
         inbox.close(false);

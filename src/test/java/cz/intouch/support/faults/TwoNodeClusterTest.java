@@ -117,7 +117,7 @@ class TwoNodeClusterTest {
       }
 
       // the survivor takes the lease over and reads the rest; its job executor sends what the dead node left
-      DeskProcess.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+      DeskProcess.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
           .until(() -> acknowledgements().size() >= MAILS
               && count(db, "SELECT COUNT(*) FROM sd_mail_intake") >= MAILS);
       assertThat(readerOf(db, first, second)).as("the survivor reads the mailbox now").isSameAs(survivor);
