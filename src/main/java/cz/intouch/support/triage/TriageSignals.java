@@ -59,7 +59,7 @@ public final class TriageSignals {
   private static final Pattern FAULT = words("nejde|nejdou|nelze|nefunguj|nefunkcni|chyb[aeyou]|chybov|hlas[ik]|"
       + "pada|padaj|spadn|spadl|zamrz|zasekn|zasek|neulo|neuklad|neotevr|nenac|nenajd|nenach|nepripoj|nepodar|nemuz|"
       + "nemohu|nemuzu|nemuzem|nespust|neodch|neodes|netiskn|nevytiskn|nesynchron|odpoj|vypad[eklu]|prazdn|"
-      + "nezobraz|zmizel|ztrat|smazal|poskozen|timeout|error|fail|crash|freez|broken|cannot|can t|can not|won t|"
+      + "nezobraz|zmizel|pomal|slow|ztrat|smazal|poskozen|timeout|error|fail|crash|freez|broken|cannot|can t|can not|won t|"
       + "doesn t work|does not work|not working|stopped working|unreachable|disappear|lost|missing|"
       + "replaced with|shows as|chybi|prestal|preskak|preskoc|nesed|spatn[a-z]* (pocit|souct|cisl|vysled|hodnot)|"
       + "jine soucty|zustan[a-z]* ve fronte|"
@@ -71,9 +71,9 @@ public final class TriageSignals {
       + "preklep|posunut|usekn|useka|prekryv|zarovnan|typo|display issue");
   /** "I forgot my password, so I cannot log in" is a how-to, not a login failure. */
   private static final Pattern FORGOTTEN_PASSWORD = words("zapomn[a-z]* (jsem )?hesl|zapomel[a-z]* (jsem )?hesl|"
-      + "zapomenut[a-z]* hesl|hesl[a-z]* (jsem )?zapom|reset[a-z]* hesl|forgot[a-z]* (my )?password|password reset");
+      + "hesl[a-z]* (jsem )?zapom|forgot[a-z]* (my )?password|password reset");
 
-  private static final Pattern EVERYONE = words("nikdo|nikomu|nikoho|vsichni|vsem |vsech uzivatel|vsech (nas|kolegu|"
+  private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
       + "pracovnic|lidi)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
       + "everybody|everyone|nobody|none of|all (of )?(our )?(users|staff|employees)|whole (office|company)");
   private static final Pattern STOPPED = words("(obchod|vyroba|prodej|expedice|kancelar|prace|provoz|dilna|"
@@ -83,7 +83,9 @@ public final class TriageSignals {
       + "nevime,? (co|kdo|kde)|nevidime,? kdo|nikdo nevi|nobody knows|cannot work|can t work|nobody can work|"
       + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
       + "neda (se )?(s nim |s tim )?(vubec )?(pracovat|pouzivat)|nepouziteln|prakticky nemuz|sedi a cekaj|"
-      + "unusable|can t be used|nobody can");
+      + "unusable|can t be used|nobody can|"
+      // nothing at all can be saved: the program is unusable for that work
+      + "(nelze|nejde|nemuz[a-z]*|nemohou) [a-z ]{0,20}ulozit (zadn|ani)|neulozi se zadn|nikdo nemuze ulozit");
   private static final Pattern DATA_LOST = words("zmizel[a-z]* (vsechn|data|zaznam|zakaz|nabid|faktur|asi|cca)|zmizely zakaz|"
       + "ztratil[a-z]* (se )?(data|zaznam|zakaz|nabid|faktur)|"
       + "prisli jsme o|chybi vsechny|jsou vsechna pole prazdn|vsechna pole (jsou )?prazdn|data (jsou )?pryc|"
@@ -107,7 +109,8 @@ public final class TriageSignals {
       + "zarovnan|nic hrozneho|nic zasadniho|neni to nic|jen to (vypada|mate|otravuje|neni)|vypada (to )?(divne|"
       + "hrozne)|neprofesional|ukl[a-z]* (to )?normaln|normalne ulozi|normalne ulozen|data jsou v poradku|"
       + "vse v poradku|soucty jsou spravn|bliká|blika|probliku|typo|small thing|small display|display issue|"
-      + "looks (odd|strange|wrong)|just a small|cosmetic|flicker|everything works");
+      + "looks (odd|strange|wrong)|just a small|cosmetic|flicker|everything works|zkratk|klavesou|ctrl s|ikon|titulk|"
+      + "sirk[a-z]* sloupc|rozlisen|nevejde na obrazovk|uvodni nul|matouci");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
       + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn|nikdo|nikomu|na papir|lose|lost");
@@ -124,22 +127,30 @@ public final class TriageSignals {
       + "role |viditelnost|domen|prihlas[a-z]* pres|jazyk|odhlaseni|hesl|logo|setting|configur|custom field|"
       + "permission|language");
 
-  private static final Pattern ON_SITE = words("prijel|prijet|prijed|vyjezd|na miste|primo k nam|k nam do|"
-      + "k nam na|navstev[a-z]* technik|vyslani [a-z]* technik|on site|on-site|visit us|come to our");
-  private static final Pattern INSTALLATION = words("nainstal|instalaci [a-z ]{0,20}(provedl|provest|udelal)|"
+  private static final Pattern ON_SITE = words("prijel|prijet|prijed|vyjezd|na miste|primo k (nam|nim)|k (nam|nim) "
+      + "(do|na|v)|navstev|vyslani [a-z]* technik|zastavil [a-z ]{0,20}podival|u (nas|nej|nich) (nekdo|zastavil)|"
+      + "fyzick[a-z]* zasah|onsite|on site|visit us|come to our");
+  private static final Pattern INSTALLATION = words("nainstal|o provedeni|prestehovat [a-z ]{0,30}(server|databaz|azure|cloud)|"
+      + "migrac|migrovat|instalaci [a-z ]{0,20}(provedl|provest|udelal)|"
       + "upgrade [a-z ]{0,30}provedl|upgrade [a-z ]{0,30}provest|provest upgrade|"
       + "aktualizac[a-z]* [a-z ]{0,30}provedl|objednavk[a-z]* upgrad|upgrade provest|"
       + "install (it )?for us|perform the upgrade|do the upgrade");
-  private static final Pattern PROGRAMMING = words("naprogram|na miru|na zakazku|skript|objednat napojeni|"
+  private static final Pattern PROGRAMMING = words("naprogram|na miru|na zakazku|skript|objednat napojeni|propojeni|vyvinout|vyvoj|"
+      + "upravit formular|novy report|specialni prehled|nechat udelat|udelat,? aby se|ve vlastnim [a-z]* ?formatu|"
       + "napojeni [a-z ]{0,30}(objednat|naprogram)|propojil|nov[a-z]* (tiskov[a-z]* )?sestav[a-z]*:|"
       + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report");
-  private static final Pattern CONSULTING = words("konzultac|skoleni|zaskol|poradenstv|posoudit|stavovsk|"
+  private static final Pattern CONSULTING = words("konzultac|skoleni|zaskol|poradenstv|posoudit|stavovsk|gdpr|"
+      + "zauctov|uctovat|smime|podle zakona|pravni|"
       + "training|consultation");
-  private static final Pattern TRANSPORT = words("prevez|prevoz|odvez|dovez|vyzvedl|vyzvedn|preprav|transport|"
+  private static final Pattern TRANSPORT = words("prevez|prevoz|odvez|odvoz|dovez|dovoz|privez|vyzvedl|vyzvedn|"
+      + "preprav|dopravit|doprava na|si pro (nej|ni|ne)|zastavit pro|svezt|nekoho poslat s|doruc[a-z]* [a-z ]{0,20}"
+      + "osobne|osobne doruc|transport|"
       + "with a van|moving the server");
-  private static final Pattern ANALYSIS = words("analyz|rozbor|analysis");
+  private static final Pattern ANALYSIS = words("analyz|rozbor|audit|studi|vyhodnot|z historie|z dat v crm|"
+      + "v jakem stavu je|analysis");
   /** What makes a sentence ask the provider for the work (or a subject name it as an order). */
-  private static final Pattern ASKS_PROVIDER = words("mohli byste|bychom potrebovali|bych potreboval|muzete|muzete nam|dokazali byste|slo by|neslo by|"
+  private static final Pattern ASKS_PROVIDER = words("mohli byste|mohl by|mohli by|muze si|chce|chteji|potrebujeme|potrebuji|objednavame|"
+      + "zajem o|bylo by mozne|prosime o|we need|need an|bychom potrebovali|bych potreboval|muzete|muzete nam|dokazali byste|slo by|neslo by|"
       + "zajistujete|nabizite|potrebovali bychom|potreboval bych|chteli bychom|radi bychom|zadam o|prosim o|"
       + "prosba o|objedn|poptav|zadost o|cenu|cenovou|kolik by|zaplatime|uhradit|placen|abyste|aby [a-z ]{0,20}"
       + "vas|vas technik|vaseho technik|could you|can you|please send|we ll pay|we will pay|price|quote");
@@ -162,11 +173,11 @@ public final class TriageSignals {
     String flat = " " + folded.replaceAll("[^\\p{L}\\p{N}.]+", " ").replaceAll("\\s+", " ") + " ";
     boolean forgottenPassword = FORGOTTEN_PASSWORD.matcher(flat).find();
     boolean fault = FAULT.matcher(flat).find() && !(forgottenPassword && !EVERYONE.matcher(flat).find());
-    boolean dataLost = DATA_LOST.matcher(flat).find();
     boolean stopped = STOPPED.matcher(flat).find();
+    boolean dataLost = DATA_LOST.matcher(flat).find();
     boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find();
     boolean howTo = HOW_TO.matcher(flat).find() || forgottenPassword;
-    return new Signals(fault, fault && EVERYONE.matcher(flat).find(), fault && stopped, fault && dataLost,
+    return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped, fault && dataLost,
         WORKAROUND.matcher(flat).find(), ONE_USER.matcher(flat).find(), SLOW.matcher(flat).find(), cosmetic,
         howTo, CONFIGURATION.matcher(flat).find() && howTo, mainAskPaidWork(subject, folded),
         paidWorkAside(subject, folded));
@@ -219,6 +230,7 @@ public final class TriageSignals {
         return category;
       }
     }
+    // the subject names the work ("Instalace na nový server") and no sentence says otherwise
     return subjectCategory;
   }
 
@@ -229,7 +241,8 @@ public final class TriageSignals {
     if (ON_SITE.matcher(text).find()) {
       return OutOfScopeCategory.ON_SITE.name();
     }
-    if (INSTALLATION.matcher(text).find()) {
+    // "jak ji mám nainstalovat?" asks how to install it themselves: a question on use
+    if (INSTALLATION.matcher(text).find() && !HOW_TO.matcher(text).find()) {
       return OutOfScopeCategory.INSTALLATION.name();
     }
     if (PROGRAMMING.matcher(text).find()) {
