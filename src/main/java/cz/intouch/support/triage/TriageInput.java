@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the scope and urgency tables read, in one place for the process and the triage dry run: the normalised
- * request text, the named signals of its substance ({@link TriageSignals}) and the learnt suggestions. In the process the values are transient (set by a start listener on
- * each business rule task, from the ticket's stored messages), so they never bloat history and are there again
- * when an agent sends an out-of-scope ticket back to urgency.
+ * request text, the named signals of its substance ({@link TriageSignals}) and the learnt suggestions. In the
+ * process the values are transient (set by a start listener on each business rule task, from the ticket's stored
+ * messages), so they never bloat history and are there again when an agent sends an out-of-scope ticket back to
+ * urgency.
  */
 @Component("triageInput")
 public class TriageInput {
