@@ -67,6 +67,20 @@ public final class TicketVariables {
 
   // triage and SLA
   public static final String TRIAGE_TEXT = "text";
+  /** Named signals of a request's substance the scope and urgency tables read (transient, set by triage). */
+  public static final String SIGNAL_FAULT_REPORTED = "faultReported";
+  public static final String SIGNAL_EVERYONE_AFFECTED = "everyoneAffected";
+  public static final String SIGNAL_OPERATIONS_STOPPED = "operationsStopped";
+  public static final String SIGNAL_DATA_LOST = "dataLost";
+  public static final String SIGNAL_WORKAROUND_EXISTS = "workaroundExists";
+  public static final String SIGNAL_ONE_USER = "oneUser";
+  public static final String SIGNAL_SLOW_ONLY = "slowOnly";
+  public static final String SIGNAL_COSMETIC_ONLY = "cosmeticOnly";
+  public static final String SIGNAL_HOW_TO_QUESTION = "howToQuestion";
+  public static final String SIGNAL_CONFIGURATION_QUESTION = "configurationQuestion";
+  /** The out-of-scope category of the request's main ask ({@code OutOfScopeCategory} code), or null. */
+  public static final String SIGNAL_MAIN_ASK_PAID_WORK = "mainAskPaidWork";
+  public static final String SIGNAL_PAID_WORK_ASIDE = "paidWorkAside";
   public static final String REFUSAL_CONFIRMED = "refusalConfirmed";
   public static final String SLA_START_AT = "slaStartAt";
   public static final String SLA_RULE = "slaRule";

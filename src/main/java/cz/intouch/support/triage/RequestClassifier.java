@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Suggests scope and urgency from the words of a request, learnt from the analysts' labelled requests (naive
- * Bayes over word stems and pairs). The decision tables stay in charge: their specific rows decide first, and
- * only where no specific row matches do they take this suggestion (rows reading {@code suggestedScope} and
- * {@code suggestedUrgency}). Phrase rows alone reached about 75 % on requests written apart from them; the
- * suggestion carries vocabulary no row lists. Analysts improve it by adding labelled requests, not code.
+ * Bayes over word stems and pairs). The decision tables stay in charge: their signal rows ({@link TriageSignals})
+ * decide first, and only where none matches do they take this suggestion (rows reading {@code suggestedScope} and
+ * {@code suggestedUrgency}); it carries vocabulary no signal lists. Analysts improve it by adding labelled
+ * requests, not code.
  */
 public final class RequestClassifier {
 

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the scope and urgency tables read, in one place for the process and the triage dry run: the normalised
- * request text and the learnt suggestions. In the process the values are transient (set by a start listener on
- * each business rule task, from the ticket's stored messages), so they never bloat history and are there again
- * when an agent sends an out-of-scope ticket back to urgency.
+ * request text, the named signals of its substance ({@link TriageSignals}) and the learnt suggestions. In the
+ * process the values are transient (set by a start listener on each business rule task, from the ticket's stored
+ * messages), so they never bloat history and are there again when an agent sends an out-of-scope ticket back to
+ * urgency.
  */
 @Component("triageInput")
 public class TriageInput {
@@ -53,6 +54,7 @@ public class TriageInput {
     inputs.put(TRIAGE_TEXT, text);
     inputs.put(SUGGESTED_SCOPE, suggestion.scope());
     inputs.put(SUGGESTED_URGENCY, suggestion.urgency());
+    inputs.putAll(TriageSignals.of(subject, body).asInputs());
     return inputs;
   }
 
@@ -61,7 +63,8 @@ public class TriageInput {
     List<TicketMessage> incoming = messages.fromCustomer((String) execution.getVariable(TICKET_NUMBER));
     String subject = incoming.isEmpty() ? "" : nullToEmpty(incoming.get(0).subject());
     String body = incoming.stream().map(message -> nullToEmpty(message.body())).collect(Collectors.joining("\n\n"));
-    of(subject, body).forEach((name, value) -> execution.setVariable(name, Variables.stringValue((String) value, true)));
+    of(subject, body).forEach((name, value) -> execution.setVariable(name, value instanceof Boolean flag
+        ? Variables.booleanValue(flag, true) : Variables.stringValue((String) value, true)));
   }
 
   private static String nullToEmpty(String value) {

@@ -1,0 +1,276 @@
+package cz.intouch.support.triage;
+
+import static cz.intouch.support.ticket.TicketVariables.*;
+
+import cz.intouch.support.ticket.OutOfScopeCategory;
+import cz.intouch.support.ticket.Texts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What an experienced agent reads in a request before deciding scope and urgency: named facts about its substance,
+ * not its tone. The decision tables map these signals to scope and urgency with a few rows an analyst can read;
+ * this class only finds them in the customer's own text (subject and what this message adds: quoted history and
+ * signatures are gone, see {@link RequestText#newText}). Czech and English, with or without diacritics (compared
+ * folded, {@link Texts#fold}); word stems are matched as word starts, so "uložit", "neuloží" and "neukládají" need
+ * their own stems.
+ *
+ * <p>The paid work of a request counts only when it is the main ask: a P.S., a sentence about later or separate
+ * plans, a conditional aside ("kdyby to nešlo, objednáme si to") or a mention of an upgrade the customer did
+ * themselves does not turn a question or a fault report into a refusal.
+ */
+public final class TriageSignals {
+
+  /**
+   * The signals; {@code mainAskPaidWork} is an {@link OutOfScopeCategory} code or null, {@code paidWorkAside} says
+   * that paid work is mentioned, but not as the main ask.
+   */
+  public record Signals(boolean faultReported, boolean everyoneAffected, boolean operationsStopped, boolean dataLost,
+      boolean workaroundExists, boolean oneUser, boolean slowOnly, boolean cosmeticOnly, boolean howToQuestion,
+      boolean configurationQuestion, String mainAskPaidWork, boolean paidWorkAside) {
+
+    /** The decision inputs by the names the tables read. */
+    public Map<String, Object> asInputs() {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put(SIGNAL_FAULT_REPORTED, faultReported);
+      inputs.put(SIGNAL_EVERYONE_AFFECTED, everyoneAffected);
+      inputs.put(SIGNAL_OPERATIONS_STOPPED, operationsStopped);
+      inputs.put(SIGNAL_DATA_LOST, dataLost);
+      inputs.put(SIGNAL_WORKAROUND_EXISTS, workaroundExists);
+      inputs.put(SIGNAL_ONE_USER, oneUser);
+      inputs.put(SIGNAL_SLOW_ONLY, slowOnly);
+      inputs.put(SIGNAL_COSMETIC_ONLY, cosmeticOnly);
+      inputs.put(SIGNAL_HOW_TO_QUESTION, howToQuestion);
+      inputs.put(SIGNAL_CONFIGURATION_QUESTION, configurationQuestion);
+      inputs.put(SIGNAL_MAIN_ASK_PAID_WORK, mainAskPaidWork);
+      inputs.put(SIGNAL_PAID_WORK_ASIDE, paidWorkAside);
+      return inputs;
+    }
+  }
+
+  private static Pattern words(String alternatives) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")");
+  }
+
+  // --- what is wrong -------------------------------------------------------------------------------------------
+  private static final Pattern FAULT = words("nejde|nejdou|nelze|nefunguj|nefunkcni|chyb[aeyou]|chybov|hlas[ik]|"
+      + "pada|padaj|spadn|spadl|zamrz|zasekn|zasek|neulo|neuklad|neotevr|nenac|nenajd|nenach|nepripoj|nepodar|nemuz|"
+      + "nemohu|nemuzu|nemuzem|nespust|neodch|neodes|netiskn|nevytiskn|nesynchron|odpoj|vypad[eklu]|prazdn|"
+      + "nezobraz|zmizel|pomal|slow|ztrat|smazal|poskozen|timeout|error|fail|crash|freez|broken|cannot|can t|can not|won t|"
+      + "doesn t work|does not work|not working|stopped working|unreachable|disappear|lost|missing|"
+      + "replaced with|shows as|chybi|prestal|preskak|preskoc|nesed|spatn[a-z]* (pocit|souct|cisl|vysled|hodnot)|"
+      + "jine soucty|zustan[a-z]* ve fronte|"
+      // a negated verb ("nechodí", "nezobrazují", "nevytiskne") is how Czech customers say that something fails
+      + "ne(?!(bo|co|kdo|kde|kdy|kolik|davno|ni|vim|vite|vime|vi |chci|chceme|mame|mam|musi|musim|z|j|prodlen|"
+      + "specha|uveriteln|skutecn|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
+      + "del|zbytn|vhod|patrn|urgent|sahn|ver|ar|ur))[a-z]{3,}|"
+      // cosmetic faults are faults too (the cosmetic signal tells them apart)
+      + "preklep|posunut|usekn|useka|prekryv|zarovnan|typo|display issue");
+  /** "I forgot my password, so I cannot log in" is a how-to, not a login failure. */
+  private static final Pattern FORGOTTEN_PASSWORD = words("zapomn[a-z]* (jsem )?hesl|zapomel[a-z]* (jsem )?hesl|"
+      + "hesl[a-z]* (jsem )?zapom|forgot[a-z]* (my )?password|password reset");
+
+  private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
+      + "pracovnic|lidi)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
+      + "everybody|everyone|nobody|none of|all (of )?(our )?(users|staff|employees)|whole (office|company)");
+  private static final Pattern STOPPED = words("(obchod|vyroba|prodej|expedice|kancelar|prace|provoz|dilna|"
+      + "fakturace|podatelna|sklad)[a-z]* (i [a-z]+ )?stoji|stoji (obchod|vyroba|prodej|expedice|kancelar|prace|"
+      + "provoz)|nemuzeme (vubec )?(nic|pracovat|delat|vystavit|fakturovat)|nemuzou pracovat|nemohou pracovat|"
+      + "nemuzeme vubec|nelze pracovat|nedaji pracovat|na papir|papirove|do sesitu|zastavil[a-z]* stroj|"
+      + "nevime,? (co|kdo|kde)|nevidime,? kdo|nikdo nevi|nobody knows|cannot work|can t work|nobody can work|"
+      + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
+      + "neda (se )?(s nim |s tim )?(vubec )?(pracovat|pouzivat)|nepouziteln|prakticky nemuz|sedi a cekaj|"
+      + "unusable|can t be used|nobody can|"
+      // nothing at all can be saved: the program is unusable for that work
+      + "(nelze|nejde|nemuz[a-z]*|nemohou) [a-z ]{0,20}ulozit (zadn|ani)|neulozi se zadn|nikdo nemuze ulozit");
+  private static final Pattern DATA_LOST = words("zmizel[a-z]* (vsechn|data|zaznam|zakaz|nabid|faktur|asi|cca)|zmizely zakaz|"
+      + "ztratil[a-z]* (se )?(data|zaznam|zakaz|nabid|faktur)|"
+      + "prisli jsme o|chybi vsechny|jsou vsechna pole prazdn|vsechna pole (jsou )?prazdn|data (jsou )?pryc|"
+      + "smazal[a-z]* (se )?(vsechn|data)|prepsal[a-z]* (vsechn|data)|poskozen[a-z]* databaz|"
+      + "ztrat[a-z]* (dat|rozepsan|neulozen)|prijd[a-z]* o (neulozen|rozepsan)|prichazi o|"
+      + "data (were )?lost|lose (all )?(their |the )?unsaved|lost (all )?(the )?data|data loss|all [a-z ]{0,20}disappeared");
+  private static final Pattern WORKAROUND = words("obchaz|obejit|da se to obejit|zatim (to )?(posil|pis|uklad|"
+      + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
+      + "da se s tim (zit|fungovat|pracovat)|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
+      + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
+      + "workaround|for now we|at the moment we|in the meantime|slower but|it does eventually work|"
+      + "eventually works|other functions work|everything else works");
+  private static final Pattern ONE_USER = words("jen mne|jen mi |jenom mne|jen u mne|mne ne|kolegyn[a-z]* (vedle )?to "
+      + "(ma|funguj|jde)|kolegum to (jde|funguj)|ostatnim (to )?(jde|funguj|holkam)|ostatnim holkam to|"
+      + "jen (tem|temto|jednomu|jedne|u jednoho)|mym uct|only (for )?me|only my (account|pc|computer)|"
+      + "my colleagues (don t|do not) have");
+  private static final Pattern SLOW = words("pomal|trva (to )?(pres |skoro |asi |cca )?(\\d|minut|dlouho|strasne)|"
+      + "trva vyhledav|toci se|toci kolecko|zdrzuj|zdrzeni|zpozdeni|se zpozdenim|odezv|slow|takes (me )?ages|"
+      + "takes (\\d|minutes)|for \\d+.\\d+ minutes|freezes for");
+  private static final Pattern COSMETIC = words("preklep|drobnost|kosmetick|vzhled|posunut|usekn|useka|prekryv|"
+      + "zarovnan|nic hrozneho|nic zasadniho|neni to nic|jen to (vypada|mate|otravuje|neni)|vypada (to )?(divne|"
+      + "hrozne)|neprofesional|ukl[a-z]* (to )?normaln|normalne ulozi|normalne ulozen|data jsou v poradku|"
+      + "vse v poradku|soucty jsou spravn|bliká|blika|probliku|typo|small thing|small display|display issue|"
+      + "looks (odd|strange|wrong)|just a small|cosmetic|flicker|everything works|zkratk|klavesou|ctrl s|ikon|titulk|"
+      + "sirk[a-z]* sloupc|rozlisen|nevejde na obrazovk|uvodni nul|matouci");
+  /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
+  private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
+      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn|nikdo|nikomu|na papir|lose|lost");
+
+  // --- what is asked -------------------------------------------------------------------------------------------
+  private static final Pattern HOW_TO = words("jak (se|si|to|mam|mohu|muzu|muzeme|lze|jde|udelat|nastav|zmen|"
+      + "vyexport|nahrat|omez)|jakym zpusobem|kde (se|si|to|najdu|nastav|v|je|mam|muzu)|da se (to )?(nejak )?"
+      + "(nastavit|zmenit|obnovit|udelat|resetovat)|jde to (v [a-z]+ )?(nejak )?(udelat|nastavit|resetovat|zmenit|"
+      + "hromadne)|existuje (v programu )?(nejak|funkce|moznost)|prosim o radu|chtel[a-z]* bych se zeptat|"
+      + "dotaz|"
+      + "ako (sa|si|to|nastav|mozem)|how (do|can|to|should)|where (do|can|is)|is it possible|is there|"
+      + "can i|could you (please )?tell|what is the");
+  private static final Pattern CONFIGURATION = words("nastav|administrac|vlastni pol|sablon|opravnen|prava |"
+      + "role |viditelnost|domen|prihlas[a-z]* pres|jazyk|odhlaseni|hesl|logo|setting|configur|custom field|"
+      + "permission|language");
+
+  private static final Pattern ON_SITE = words("prijel|prijet|prijed|vyjezd|na miste|primo k (nam|nim)|k (nam|nim) "
+      + "(do|na|v)|navstev|vyslani [a-z]* technik|zastavil [a-z ]{0,20}podival|u (nas|nej|nich) (nekdo|zastavil)|"
+      + "fyzick[a-z]* zasah|onsite|on site|visit us|come to our");
+  private static final Pattern INSTALLATION = words("nainstal|o provedeni|prestehovat [a-z ]{0,30}(server|databaz|azure|cloud)|"
+      + "migrac|migrovat|instalaci [a-z ]{0,20}(provedl|provest|udelal)|"
+      + "upgrade [a-z ]{0,30}provedl|upgrade [a-z ]{0,30}provest|provest upgrade|"
+      + "aktualizac[a-z]* [a-z ]{0,30}provedl|objednavk[a-z]* upgrad|upgrade provest|"
+      + "install (it )?for us|perform the upgrade|do the upgrade");
+  private static final Pattern PROGRAMMING = words("naprogram|na miru|na zakazku|skript|objednat napojeni|propojeni|vyvinout|vyvoj|"
+      + "upravit formular|novy report|specialni prehled|nechat udelat|udelat,? aby se|ve vlastnim [a-z]* ?formatu|"
+      + "napojeni [a-z ]{0,30}(objednat|naprogram)|propojil|nov[a-z]* (tiskov[a-z]* )?sestav[a-z]*:|"
+      + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report");
+  private static final Pattern CONSULTING = words("konzultac|skoleni|zaskol|poradenstv|posoudit|stavovsk|gdpr|"
+      + "zauctov|uctovat|smime|podle zakona|pravni|"
+      + "training|consultation");
+  private static final Pattern TRANSPORT = words("prevez|prevoz|odvez|odvoz|dovez|dovoz|privez|vyzvedl|vyzvedn|"
+      + "preprav|dopravit|doprava na|si pro (nej|ni|ne)|zastavit pro|svezt|nekoho poslat s|doruc[a-z]* [a-z ]{0,20}"
+      + "osobne|osobne doruc|transport|"
+      + "with a van|moving the server");
+  private static final Pattern ANALYSIS = words("analyz|rozbor|audit|studi|vyhodnot|z historie|z dat v crm|"
+      + "v jakem stavu je|analysis");
+  /** What makes a sentence ask the provider for the work (or a subject name it as an order). */
+  private static final Pattern ASKS_PROVIDER = words("mohli byste|mohl by|mohli by|muze si|chce|chteji|potrebujeme|potrebuji|objednavame|"
+      + "zajem o|bylo by mozne|prosime o|we need|need an|bychom potrebovali|bych potreboval|muzete|muzete nam|dokazali byste|slo by|neslo by|"
+      + "zajistujete|nabizite|potrebovali bychom|potreboval bych|chteli bychom|radi bychom|zadam o|prosim o|"
+      + "prosba o|objedn|poptav|zadost o|cenu|cenovou|kolik by|zaplatime|uhradit|placen|abyste|aby [a-z ]{0,20}"
+      + "vas|vas technik|vaseho technik|could you|can you|please send|we ll pay|we will pay|price|quote");
+  /** A sentence about later or separate plans, a conditional aside, or the customer's own doing. */
+  private static final Pattern ASIDE = words("vyhledove|do budoucna|v budoucnu|pozdeji|samostatne|az na jare|"
+      + "kdyby to neslo|kdyby to neslo nastavit|radsi bychom to|udelame sami|si pak udelame|zvladli sami|"
+      + "in the future|later on|separately|by the way|btw|mimochodem [a-z ]{0,10}(by|bychom)");
+  /** An upgrade the customer did or plans themselves, a fix awaited in a release: no installation asked for. */
+  private static final Pattern SELF_UPGRADE = words("(od|po) (posledni )?(aktualizac|upgrad|instalac)|"
+      + "(jsme|jsem) (provedli|udelali|nainstalovali|aktualizovali)|planujeme (upgrade|aktualizac|prechod)|"
+      + "v (dalsi|pristi) verzi|in the next (version|release)|after (the )?(upgrade|update)|since the (upgrade|update)");
+  private static final Pattern POSTSCRIPT = Pattern.compile("(?m)^\\s*p\\s*\\.?\\s*s\\s*[.:]");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\d)[.!?;]+|[.!?;]+(?!\\d)|\\n\\s*\\n|\\n(?=\\s*[-*\\d]+[.)]?\\s)");
+  private static final Pattern PARENTHESIS = Pattern.compile("\\([^()]*\\)");
+
+  private TriageSignals() {}
+
+  public static Signals of(String subject, String body) {
+    String folded = Texts.fold((subject == null ? "" : subject) + "\n\n" + RequestText.newText(body));
+    String flat = " " + folded.replaceAll("[^\\p{L}\\p{N}.]+", " ").replaceAll("\\s+", " ") + " ";
+    boolean forgottenPassword = FORGOTTEN_PASSWORD.matcher(flat).find();
+    boolean fault = FAULT.matcher(flat).find() && !(forgottenPassword && !EVERYONE.matcher(flat).find());
+    boolean stopped = STOPPED.matcher(flat).find();
+    boolean dataLost = DATA_LOST.matcher(flat).find();
+    boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find();
+    boolean howTo = HOW_TO.matcher(flat).find() || forgottenPassword;
+    return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped, fault && dataLost,
+        WORKAROUND.matcher(flat).find(), ONE_USER.matcher(flat).find(), SLOW.matcher(flat).find(), cosmetic,
+        howTo, CONFIGURATION.matcher(flat).find() && howTo, mainAskPaidWork(subject, folded),
+        paidWorkAside(subject, folded));
+  }
+
+  /** A paid-work word only in a P.S., an aside, a parenthesis or about an upgrade the customer does themselves. */
+  static boolean paidWorkAside(String subject, String folded) {
+    if (mainAskPaidWork(subject, folded) != null) {
+      return false;
+    }
+    if (SELF_UPGRADE.matcher(" " + folded.replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ").find()) {
+      return true;
+    }
+    var postscript = POSTSCRIPT.matcher(folded);
+    if (postscript.find() && category(flatten(folded.substring(postscript.start()))) != null) {
+      return true;
+    }
+    var parenthesis = PARENTHESIS.matcher(folded);
+    while (parenthesis.find()) {
+      if (category(flatten(parenthesis.group())) != null) {
+        return true;
+      }
+    }
+    return sentences(folded).stream().anyMatch(s -> ASIDE.matcher(s).find() && category(s) != null);
+  }
+
+  private static String flatten(String text) {
+    return " " + text.replaceAll("[^\\p{L}\\p{N}?]+", " ").replaceAll("\\s+", " ").strip() + " ";
+  }
+
+  /** The paid-work category the request asks for: the first one named in the subject or in a main-ask sentence. */
+  static String mainAskPaidWork(String subject, String folded) {
+    String text = folded;
+    var postscript = POSTSCRIPT.matcher(text);
+    if (postscript.find()) {
+      text = text.substring(0, postscript.start());
+    }
+    String foldedSubject = " " + Texts.fold(subject == null ? "" : subject).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    String subjectCategory = category(foldedSubject);
+    if (subjectCategory != null && ASKS_PROVIDER.matcher(foldedSubject).find()) {
+      return subjectCategory;
+    }
+    for (String sentence : sentences(PARENTHESIS.matcher(text).replaceAll(" "))) {
+      if (ASIDE.matcher(sentence).find()) {
+        continue;
+      }
+      String category = category(sentence);
+      boolean asks = ASKS_PROVIDER.matcher(sentence).find();
+      if (category != null && (asks || sentence.contains("?"))) {
+        return category;
+      }
+    }
+    // the subject names the work ("Instalace na nový server") and no sentence says otherwise
+    return subjectCategory;
+  }
+
+  private static String category(String text) {
+    if (TRANSPORT.matcher(text).find()) {
+      return OutOfScopeCategory.TRANSPORT.name();
+    }
+    if (ON_SITE.matcher(text).find()) {
+      return OutOfScopeCategory.ON_SITE.name();
+    }
+    // "jak ji mám nainstalovat?" asks how to install it themselves: a question on use
+    if (INSTALLATION.matcher(text).find() && !HOW_TO.matcher(text).find()) {
+      return OutOfScopeCategory.INSTALLATION.name();
+    }
+    if (PROGRAMMING.matcher(text).find()) {
+      return OutOfScopeCategory.PROGRAMMING.name();
+    }
+    if (ANALYSIS.matcher(text).find()) {
+      return OutOfScopeCategory.ANALYSIS.name();
+    }
+    if (CONSULTING.matcher(text).find()) {
+      return OutOfScopeCategory.CONSULTING.name();
+    }
+    return null;
+  }
+
+  /** Sentences in the flat form, each keeping its question mark. */
+  private static List<String> sentences(String text) {
+    List<String> sentences = new ArrayList<>();
+    var end = SENTENCE_END.matcher(text);
+    int from = 0;
+    while (from < text.length()) {
+      int to = end.find() ? end.end() : text.length();
+      String flat = " " + text.substring(from, to).replaceAll("[^\\p{L}\\p{N}?]+", " ").replaceAll("\\s+", " ").strip()
+          + " ";
+      if (!flat.isBlank()) {
+        sentences.add(flat);
+      }
+      from = to;
+    }
+    return sentences;
+  }
+}
