@@ -25,6 +25,8 @@ public final class TicketVariables {
   public static final String SCOPE_DECISION = "scope";
   public static final String URGENCY_DECISION = "urgency";
   public static final String SLA_POLICY_DECISION = "slaPolicy";
+  /** dmn/spam.dmn: spam or phishing, decided on the signals the mail intake computes. */
+  public static final String SPAM_DECISION = "spam";
 
   // elements of supportRequest that code looks up
   public static final String INITIATE_RESOLUTION_TASK = "UserTask_InitiateResolution";
