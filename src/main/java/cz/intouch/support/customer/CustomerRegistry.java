@@ -59,6 +59,24 @@ public class CustomerRegistry {
         CustomerRegistry::company, key));
   }
 
+  /**
+   * The registered company whose name (by {@link NameKey}: any case, diacritics, legal form in any spelling) stands
+   * anywhere in a text as whole words; the longest such name when several do. Names of fewer than four letters are
+   * too easily a common word to count.
+   */
+  public Optional<Company> findCompanyNamedIn(String text) {
+    String folded = " " + NameKey.fold(text) + " ";
+    if (folded.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company", CustomerRegistry::company).stream()
+        .filter(company -> {
+          String key = NameKey.of(company.name());
+          return key.replace(" ", "").length() >= 4 && folded.contains(" " + key + " ");
+        })
+        .max(java.util.Comparator.comparingInt(company -> NameKey.of(company.name()).length()));
+  }
+
   public Optional<Company> findCompany(long companyId) {
     return single(jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company WHERE id = ?",
         CustomerRegistry::company, companyId));

@@ -28,20 +28,36 @@ public class IdentificationService {
   }
 
   /** What the request states explicitly (form fields, mail headers) and the customer's texts to search. */
+  /**
+   * @param texts the customer's own words of every message so far (see {@link RequestClues#ownWords})
+   * @param senderName the From display name of the customer's mail, or null
+   */
   public record Claims(String contactEmail, String companyId, String companyName, String contactName,
-      String programVersion, String texts, LocalDate receivedOn) {}
+      String programVersion, String texts, LocalDate receivedOn, String senderName) {
+
+    public Claims(String contactEmail, String companyId, String companyName, String contactName,
+        String programVersion, String texts, LocalDate receivedOn) {
+      this(contactEmail, companyId, companyName, contactName, programVersion, texts, receivedOn, null);
+    }
+  }
 
   public Identification identify(Claims claims) {
     Optional<Contact> contact = blankToEmpty(claims.contactEmail()).flatMap(registry::findContactByEmail);
     Optional<Company> company = contact.flatMap(known -> registry.findCompany(known.companyId()));
 
     if (company.isEmpty()) {
-      company = findCompany(companyId(claims), claims.companyName());
+      // as an agent reads: a stated or labelled IČO, a company name, a name anywhere in the text, a bare IČO
+      company = statedCompanyId(claims.companyId()).or(() -> RequestClues.labelledCompanyId(claims.texts()))
+          .flatMap(registry::findCompanyByIco)
+          .or(() -> blankToEmpty(claims.companyName()).flatMap(registry::findCompanyByName))
+          .or(() -> registry.findCompanyNamedIn(claims.texts()))
+          .or(() -> RequestClues.unlabelledCompanyId(claims.texts()).flatMap(registry::findCompanyByIco));
     }
 
     String personName = contact.map(Contact::fullName)
         .or(() -> blankToEmpty(claims.contactName()))
-        .or(() -> RequestClues.signedName(claims.texts()))
+        .or(() -> RequestClues.signedName(claims.texts(), claims.senderName()))
+        .or(() -> RequestClues.displayName(claims.senderName()))
         .orElse(null);
     if (contact.isEmpty() && company.isPresent() && personName != null) {
       long companyKey = company.get().id();
@@ -50,8 +66,11 @@ public class IdentificationService {
           .or(() -> Optional.of(registry.addContact(companyKey, personName, unclaimed(email), "TICKET")));
     }
 
-    String version = blankToEmpty(claims.programVersion())
-        .or(() -> RequestClues.programVersion(claims.texts()))
+    // a stated version may carry its build ("5.3.2 build 2318"): both kept apart like in a text
+    RequestClues.Version version = blankToEmpty(claims.programVersion())
+        .map(stated -> RequestClues.version("verze " + stated)
+            .orElse(new RequestClues.Version(stated, null)))
+        .or(() -> RequestClues.version(claims.texts()))
         .orElse(null);
 
     List<MissingIdentification> missing = new ArrayList<>();
@@ -74,7 +93,8 @@ public class IdentificationService {
         company.map(Company::name).orElse(claims.companyName()),
         contact.map(Contact::fullName).orElse(personName),
         contact.map(Contact::email).filter(e -> e != null && !e.isBlank()).orElse(claims.contactEmail()),
-        version,
+        version == null ? null : version.version(),
+        version == null ? null : version.build(),
         company.map(Company::contractValidUntil).orElse(null),
         company.map(c -> registry.hasValidContract(c, on)).orElse(false),
         List.copyOf(missing));

@@ -147,7 +147,7 @@ public class MailIntake {
       }
     }
     String ticketNumber = tickets.open(new TicketIntake.NewRequest(Channel.EMAIL, receivedAt, mail.subject(),
-        mail.text(), null, null, null, mail.from(), null, null, false, mail.messageId()));
+        mail.text(), null, null, null, mail.from(), null, null, false, mail.messageId()), mail.fromName());
     storeAttachments(intakeId, ticketNumber, mail);
     if (note != null && note.startsWith("SENDER_NOT_OF_TICKET_COMPANY")) {
       setOnTicket(ticketNumber, RELATED_TICKET, thread.get());

@@ -41,6 +41,10 @@ public final class TicketVariables {
   public static final String CONTACT_NAME = "contactName";
   public static final String CONTACT_EMAIL = "contactEmail";
   public static final String PROGRAM_VERSION = "programVersion";
+  /** The build number the customer gave beside the version ("5.3.2, build 2318" gives 2318), or absent. */
+  public static final String PROGRAM_BUILD = "programBuild";
+  /** The From display name of the customer's mail: a clue for the person, never an identification by itself. */
+  public static final String SENDER_NAME = "senderName";
   public static final String IDENTIFIED = "identified";
   public static final String CONTRACT_VALID = "contractValid";
   public static final String SCOPE = "scope";
