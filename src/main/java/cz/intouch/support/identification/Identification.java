@@ -16,7 +16,8 @@ public record Identification(
     String programBuild,
     java.time.LocalDate contractValidUntil,
     boolean contractValid,
-    List<MissingIdentification> missing) {
+    List<MissingIdentification> missing,
+    String findings) {
 
   public boolean identified() {
     return missing.isEmpty();

@@ -54,6 +54,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     setIfChanged(execution, CONTRACT_VALID_UNTIL,
         result.contractValidUntil() == null ? null : result.contractValidUntil().toString());
     setIfChanged(execution, IDENTIFIED, result.identified());
+    setIfChanged(execution, IDENTIFICATION_FINDINGS, result.findings());
     setIfChanged(execution, MISSING_IDENTIFICATION, result.missing().stream().map(Enum::name)
         .collect(Collectors.joining(",")));
     if (result.identified()) {

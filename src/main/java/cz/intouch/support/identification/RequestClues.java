@@ -23,6 +23,10 @@ public final class RequestClues {
   private static final Pattern IN_USE_CUE = Pattern.compile(
       "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|running|\\bis\\s*$|aktualizac\\w*"
           + "( intouch( crm)?)? na|\\bna verzi\\s*$|:\\s*$)");
+  /** Words that make the number after them the version in use whatever else the sentence says. */
+  private static final Pattern CURRENT_CUE = Pattern.compile(
+      "(aktualni|soucasn\\w*|stavajic\\w*|current|\\b(od|po|since|after( the)?) (upgrad|aktualizac|update)\\w*"
+          + "( na| to)?)( verz\\w*| version)?\\s*:?\\s*$");
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
       "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
@@ -47,6 +51,15 @@ public final class RequestClues {
   private static final Pattern PERSON = Pattern.compile(
       "^\\s*(?:" + TITLE + "\\s*)*(" + NAME_WORD + "\\s+" + NAME_WORD + ")\\s*(?:(?:,|\\s[-–|/]\\s).*|,?\\s*Ph\\.D\\.|,?\\s*DiS\\.|,?\\s*MBA)?\\s*$");
   private static final Pattern SIGNATURE_DASHES = Pattern.compile("^--\\s?$");
+  /** "jsem Eva Bartošová", "psala jsem to já, Veronika Dušková", "my name is Sarah Whitfield". */
+  private static final Pattern SELF_INTRODUCTION = Pattern.compile(
+      "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady)\\s+(" + NAME_WORD
+          + "\\s+" + NAME_WORD + ")\\b");
+  /** A signature of a department or a shared mailbox names no person. */
+  private static final java.util.Set<String> DEPARTMENTS = java.util.Set.of("dispecink", "recepce", "obchod",
+      "expedice", "fakturace", "uctarna", "sekretariat", "podpora", "oddeleni", "kancelar", "sklad", "provoz",
+      "info", "office", "sales", "support", "team", "tym", "vedeni", "servis", "helpdesk", "admin", "it",
+      "obchodni", "ekonomicke", "personalni", "zakaznicka", "technicka");
   /** Where someone else's words begin: reply attributions, forwarded or original message headers. */
   private static final Pattern HISTORY_SEPARATOR = Pattern.compile(
       "^\\s*(-{2,}\\s*(original message|puvodni zprava|preposlana zprava|forwarded message|puvodni e-mail)\\s*-{2,}.*"
@@ -127,6 +140,9 @@ public final class RequestClues {
       boolean pastVersion = sincePrevious.matches("(?s).*(\\bz verze|\\bfrom( version)?|\\bz)\\s*$");
       previousEnd = number.end();
       previousWasPast = pastVersion;
+      if (CURRENT_CUE.matcher(before).find()) {
+        return Optional.of(new Version(version, buildNear(flat, folded, number.end())));
+      }
       if (pastVersion) {
         continue;
       }
@@ -217,11 +233,15 @@ public final class RequestClues {
       return Optional.empty();
     }
     String[] lines = text.replace('\u00A0', ' ').split("\\R");
+    Matcher introduced = SELF_INTRODUCTION.matcher(text.replace('\u00A0', ' '));
+    if (introduced.find() && isPerson(introduced.group(1))) {
+      return Optional.of(introduced.group(1).replaceAll("\\s+", " "));
+    }
     String displayKey = displayName == null ? "" : NameKey.person(displayName);
     if (!displayKey.isEmpty()) {
       for (String line : lines) {
         Matcher person = PERSON.matcher(line);
-        if (person.matches() && NameKey.person(person.group(1)).equals(displayKey)) {
+        if (person.matches() && isPerson(person.group(1)) && NameKey.person(person.group(1)).equals(displayKey)) {
           return Optional.of(person.group(1));
         }
       }
@@ -235,7 +255,7 @@ public final class RequestClues {
         }
         for (int j = i + 1; j < Math.min(lines.length, i + 5); j++) {
           Matcher person = PERSON.matcher(lines[j]);
-          if (person.matches()) {
+          if (person.matches() && isPerson(person.group(1))) {
             return Optional.of(person.group(1));
           }
           if (!lines[j].isBlank() && j > i + 2) {
@@ -247,7 +267,7 @@ public final class RequestClues {
     // no closing formula: the last short name line of the text, followed only by a signature block
     for (int i = lines.length - 1; i >= Math.max(0, lines.length - 10); i--) {
       Matcher person = PERSON.matcher(lines[i]);
-      if (person.matches() && i > 0) {
+      if (person.matches() && i > 0 && isPerson(person.group(1))) {
         return Optional.of(person.group(1));
       }
     }
@@ -260,7 +280,7 @@ public final class RequestClues {
       return Optional.empty();
     }
     Matcher person = PERSON.matcher(closing.substring(comma + 1));
-    return person.matches() ? Optional.of(person.group(1)) : Optional.empty();
+    return person.matches() && isPerson(person.group(1)) ? Optional.of(person.group(1)) : Optional.empty();
   }
 
   /** A From display name that is a name and surname ("Jana Nováková", "Nováková Jana"), else empty. */
@@ -270,6 +290,11 @@ public final class RequestClues {
     }
     String name = displayName.replace("\"", "").replace('\u00A0', ' ').strip();
     Matcher person = PERSON.matcher(name);
-    return person.matches() && !name.contains(",") ? Optional.of(person.group(1)) : Optional.empty();
+    return person.matches() && !name.contains(",") && isPerson(person.group(1)) ? Optional.of(person.group(1))
+        : Optional.empty();
+  }
+
+  private static boolean isPerson(String name) {
+    return java.util.Arrays.stream(NameKey.fold(name).split(" ")).noneMatch(DEPARTMENTS::contains);
   }
 }

@@ -43,6 +43,8 @@ public final class TicketVariables {
   public static final String PROGRAM_VERSION = "programVersion";
   /** The build number the customer gave beside the version ("5.3.2, build 2318" gives 2318), or absent. */
   public static final String PROGRAM_BUILD = "programBuild";
+  /** For the agent's identification task: what identification found where, in Czech, one line per piece. */
+  public static final String IDENTIFICATION_FINDINGS = "identificationFindings";
   /** The From display name of the customer's mail: a clue for the person, never an identification by itself. */
   public static final String SENDER_NAME = "senderName";
   public static final String IDENTIFIED = "identified";

@@ -37,6 +37,10 @@ class RequestCluesTest {
         .contains("5.2.1");
     assertThat(RequestClues.programVersion("mame porad 4.8.3 a chteli bychom prejit na 5.4")).contains("4.8.3");
     assertThat(RequestClues.programVersion("Schůzka 14.11. v 8.30 u nás")).isEmpty();
+    assertThat(RequestClues.programVersion("Objednávka upgradu na 5.4.0\nrádi bychom přešli z aktuální verze 5.3.2 "
+        + "(build 2318) na 5.4.0")).contains("5.3.2");
+    assertThat(RequestClues.programVersion("Pomalé po upgradu\nod upgradu na verzi 5.3.2 (minulý týden) je to pomalé"))
+        .contains("5.3.2");
   }
 
   @Test
@@ -84,6 +88,12 @@ class RequestCluesTest {
     assertThat(RequestClues.signedName("Nejde tisk.\nZdraví\nPetr\nPetr Vlček, sklad", "Vlček Petr"))
         .as("the line naming the From display name's person").contains("Petr Vlček");
     assertThat(RequestClues.displayName("Vlček Petr")).contains("Vlček Petr");
+    assertThat(RequestClues.displayName("Dispečink Hronek")).as("a shared mailbox").isEmpty();
+    assertThat(RequestClues.signedName("Export je pomalý.\nDěkujeme\nDispečink\nAutodoprava Hronek s.r.o.")).isEmpty();
+    assertThat(RequestClues.signedName("omlouvám se – jsem Eva \nBartošová, obchodní oddělení.\nV. B."))
+        .as("a self-introduction").contains("Eva Bartošová");
+    assertThat(RequestClues.signedName("Ještě doplním – psala jsem to já, Veronika Dušková z recepce.\nV. Dušková"))
+        .contains("Veronika Dušková");
     assertThat(RequestClues.displayName("Jirka T")).isEmpty();
   }
 }
