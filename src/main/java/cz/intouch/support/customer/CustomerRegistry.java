@@ -59,6 +59,47 @@ public class CustomerRegistry {
         CustomerRegistry::company, key));
   }
 
+  /**
+   * The registered company whose name (by {@link NameKey}: any case, diacritics, legal form in any spelling) stands
+   * anywhere in a text as whole words, a name of several words also declined as Czech does ("v Účetní kanceláři
+   * Bilance" names "Účetní kancelář Bilance s.r.o."); the longest such name when several do. Names of fewer than
+   * four letters are too easily a common word to count.
+   */
+  public Optional<Company> findCompanyNamedIn(String text) {
+    List<String> words = List.of(NameKey.fold(text).split(" "));
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company", CustomerRegistry::company).stream()
+        .filter(company -> {
+          String key = NameKey.of(company.name());
+          return key.replace(" ", "").length() >= 4 && namedIn(List.of(key.split(" ")), words);
+        })
+        .max(java.util.Comparator.comparingInt(company -> NameKey.of(company.name()).length()));
+  }
+
+  private static boolean namedIn(List<String> name, List<String> words) {
+    for (int start = 0; start + name.size() <= words.size(); start++) {
+      boolean all = true;
+      for (int i = 0; i < name.size() && all; i++) {
+        all = name.size() == 1 ? words.get(start).equals(name.get(0)) : declined(name.get(i), words.get(start + i));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same word with another Czech case ending: the stem (the word without its last one or two letters) kept. */
+  private static boolean declined(String word, String written) {
+    if (word.equals(written)) {
+      return true;
+    }
+    String stem = word.substring(0, word.length() - (word.length() > 5 ? 2 : 1));
+    return stem.length() >= 3 && written.startsWith(stem) && written.length() <= word.length() + 3;
+  }
+
   public Optional<Company> findCompany(long companyId) {
     return single(jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company WHERE id = ?",
         CustomerRegistry::company, companyId));

@@ -28,20 +28,53 @@ public class IdentificationService {
   }
 
   /** What the request states explicitly (form fields, mail headers) and the customer's texts to search. */
+  /**
+   * @param texts the customer's own words of every message so far (see {@link RequestClues#ownWords})
+   * @param senderName the From display name of the customer's mail, or null
+   */
   public record Claims(String contactEmail, String companyId, String companyName, String contactName,
-      String programVersion, String texts, LocalDate receivedOn) {}
+      String programVersion, String texts, LocalDate receivedOn, String senderName) {
+
+    public Claims(String contactEmail, String companyId, String companyName, String contactName,
+        String programVersion, String texts, LocalDate receivedOn) {
+      this(contactEmail, companyId, companyName, contactName, programVersion, texts, receivedOn, null);
+    }
+  }
 
   public Identification identify(Claims claims) {
     Optional<Contact> contact = blankToEmpty(claims.contactEmail()).flatMap(registry::findContactByEmail);
     Optional<Company> company = contact.flatMap(known -> registry.findCompany(known.companyId()));
 
+    String companySource = company.isPresent() ? "podle adresy odesílatele (kontakt firmy)" : null;
     if (company.isEmpty()) {
-      company = findCompany(companyId(claims), claims.companyName());
+      // as an agent reads: a stated or labelled IČO, a company name, a name anywhere in the text, a bare IČO
+      company = statedCompanyId(claims.companyId()).flatMap(registry::findCompanyByIco);
+      companySource = "zadané IČO";
+      if (company.isEmpty()) {
+        company = RequestClues.labelledCompanyId(claims.texts()).flatMap(registry::findCompanyByIco);
+        companySource = "IČO v textu e-mailu";
+      }
+      if (company.isEmpty()) {
+        company = blankToEmpty(claims.companyName()).flatMap(registry::findCompanyByName);
+        companySource = "zadaný název firmy";
+      }
+      if (company.isEmpty()) {
+        company = registry.findCompanyNamedIn(claims.texts());
+        companySource = "název firmy v textu e-mailu";
+      }
+      if (company.isEmpty()) {
+        company = RequestClues.unlabelledCompanyId(claims.texts()).flatMap(registry::findCompanyByIco);
+        companySource = "číslo v textu e-mailu, které je IČO zákazníka";
+      }
     }
 
+    String[] personSource = {contact.isPresent() ? "registrovaný kontakt (adresa odesílatele)" : null};
     String personName = contact.map(Contact::fullName)
-        .or(() -> blankToEmpty(claims.contactName()))
-        .or(() -> RequestClues.signedName(claims.texts()))
+        .or(() -> blankToEmpty(claims.contactName()).map(name -> found(personSource, "zadané jméno", name)))
+        .or(() -> RequestClues.signedName(claims.texts(), claims.senderName())
+            .map(name -> found(personSource, "podpis v e-mailu", name)))
+        .or(() -> RequestClues.displayName(claims.senderName())
+            .map(name -> found(personSource, "jméno odesílatele v hlavičce From", name)))
         .orElse(null);
     if (contact.isEmpty() && company.isPresent() && personName != null) {
       long companyKey = company.get().id();
@@ -50,8 +83,12 @@ public class IdentificationService {
           .or(() -> Optional.of(registry.addContact(companyKey, personName, unclaimed(email), "TICKET")));
     }
 
-    String version = blankToEmpty(claims.programVersion())
-        .or(() -> RequestClues.programVersion(claims.texts()))
+    // a stated version may carry its build ("5.3.2 build 2318"): both kept apart like in a text
+    String versionSource = blankToEmpty(claims.programVersion()).isPresent() ? "zadaná verze" : "text e-mailu";
+    RequestClues.Version version = blankToEmpty(claims.programVersion())
+        .map(stated -> RequestClues.version("verze " + stated)
+            .orElse(new RequestClues.Version(stated, null)))
+        .or(() -> RequestClues.version(claims.texts()))
         .orElse(null);
 
     List<MissingIdentification> missing = new ArrayList<>();
@@ -69,15 +106,32 @@ public class IdentificationService {
     }
 
     LocalDate on = claims.receivedOn() != null ? claims.receivedOn() : DeskTime.today();
+    List<String> findings = new ArrayList<>();
+    String companyWhere = companySource;
+    company.ifPresentOrElse(
+        found -> findings.add("Firma: " + found.name() + " (IČO " + found.ico() + ") – " + companyWhere),
+        () -> findings.add("Firma: nenalezena v registru zákazníků" + RequestClues.companyId(claims.texts())
+            .map(ico -> " (v textu je IČO " + ico + ")").orElse("")));
+    findings.add(personName == null ? "Osoba: nenalezena" : "Osoba: " + personName + " – " + personSource[0]);
+    findings.add(version == null ? "Verze: nenalezena" : "Verze: " + version.version()
+        + (version.build() == null ? "" : ", build " + version.build()) + " – " + versionSource);
     return new Identification(
-        company.map(Company::ico).orElse(companyId(claims).orElse(null)),
+        // an IČO only read in the text names a customer only when registered; the agent sees it in the findings
+        company.map(Company::ico).orElse(statedCompanyId(claims.companyId()).orElse(null)),
         company.map(Company::name).orElse(claims.companyName()),
         contact.map(Contact::fullName).orElse(personName),
         contact.map(Contact::email).filter(e -> e != null && !e.isBlank()).orElse(claims.contactEmail()),
-        version,
+        version == null ? null : version.version(),
+        version == null ? null : version.build(),
         company.map(Company::contractValidUntil).orElse(null),
         company.map(c -> registry.hasValidContract(c, on)).orElse(false),
-        List.copyOf(missing));
+        List.copyOf(missing),
+        String.join("\n", findings));
+  }
+
+  private static String found(String[] source, String where, String value) {
+    source[0] = where;
+    return value;
   }
 
   /** The registered company a stated IČO (spaces ignored) or, failing that, a company name names. */
@@ -88,10 +142,6 @@ public class IdentificationService {
   private Optional<Company> findCompany(Optional<String> companyId, String companyName) {
     return companyId.flatMap(registry::findCompanyByIco)
         .or(() -> blankToEmpty(companyName).flatMap(registry::findCompanyByName));
-  }
-
-  private Optional<String> companyId(Claims claims) {
-    return statedCompanyId(claims.companyId()).or(() -> RequestClues.companyId(claims.texts()));
   }
 
   private static Optional<String> statedCompanyId(String companyId) {

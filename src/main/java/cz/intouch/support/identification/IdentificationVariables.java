@@ -19,10 +19,12 @@ public class IdentificationVariables implements DelegateVariableMapping {
 
   /** What identification reads: the claims, the task form's fields and what its mails need. */
   static final List<String> IN = List.of(TICKET_NUMBER, CHANNEL, SUBJECT, COMPANY_ID, COMPANY_NAME, CONTACT_NAME,
-      CONTACT_EMAIL, PROGRAM_VERSION, RECEIVED_AT, LAST_MESSAGE_RECEIVED_AT, LANGUAGE, CUSTOMER_MAILS_SENT);
+      CONTACT_EMAIL, PROGRAM_VERSION, PROGRAM_BUILD, SENDER_NAME, RECEIVED_AT, LAST_MESSAGE_RECEIVED_AT, LANGUAGE,
+      CUSTOMER_MAILS_SENT);
 
   /** What identification finds out, and the mail counter its mails advanced. */
   static final List<String> OUT = List.of(COMPANY_ID, COMPANY_NAME, CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION,
+      PROGRAM_BUILD,
       IDENTIFIED, CONTRACT_VALID, CONTRACT_VALID_UNTIL, MISSING_IDENTIFICATION, SLA_START_AT,
       LAST_MESSAGE_RECEIVED_AT, CUSTOMER_MAILS_SENT);
 

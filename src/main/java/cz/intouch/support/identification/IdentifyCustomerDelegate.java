@@ -40,17 +40,21 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     Identification result = identification.identify(new IdentificationService.Claims(
         string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
         string(execution, CONTACT_NAME), string(execution, PROGRAM_VERSION), texts,
-        DeskTime.dateOf(receivedAt)));
+        DeskTime.dateOf(receivedAt), string(execution, SENDER_NAME)));
 
     setIfChanged(execution, COMPANY_ID, result.companyId());
     setIfChanged(execution, COMPANY_NAME, result.companyName());
     setIfChanged(execution, CONTACT_NAME, result.contactName());
     setIfChanged(execution, CONTACT_EMAIL, result.contactEmail());
     setIfChanged(execution, PROGRAM_VERSION, result.programVersion());
+    if (result.programBuild() != null || execution.getVariable(PROGRAM_BUILD) != null) {
+      setIfChanged(execution, PROGRAM_BUILD, result.programBuild());
+    }
     setIfChanged(execution, CONTRACT_VALID, result.contractValid());
     setIfChanged(execution, CONTRACT_VALID_UNTIL,
         result.contractValidUntil() == null ? null : result.contractValidUntil().toString());
     setIfChanged(execution, IDENTIFIED, result.identified());
+    setIfChanged(execution, IDENTIFICATION_FINDINGS, result.findings());
     setIfChanged(execution, MISSING_IDENTIFICATION, result.missing().stream().map(Enum::name)
         .collect(Collectors.joining(",")));
     if (result.identified()) {
@@ -67,7 +71,8 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     return value == null ? "" : value;
   }
 
+  /** The subject and the customer's own words: never the quoted history of someone else nor our own mails. */
   static String textOf(TicketMessage message) {
-    return nullToEmpty(message.subject()) + "\n" + nullToEmpty(message.body());
+    return nullToEmpty(message.subject()) + "\n" + RequestClues.ownWords(message.body());
   }
 }

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -64,11 +66,13 @@ public class MailIntake {
   private final MailClassifier classifier;
   private final long attachmentLimit;
   private final OutboundMail outbound;
+  private final DecisionService decisions;
 
   MailIntake(MailIntakeStore store, TicketIntake tickets, TicketMessages messages, CustomerRegistry customers,
       RuntimeService runtime, HistoryService history, PlatformTransactionManager transactions, MailSettings settings,
-      OutboundMail outbound) {
+      OutboundMail outbound, DecisionService decisions) {
     this.store = store;
+    this.decisions = decisions;
     this.outbound = outbound;
     this.tickets = tickets;
     this.messages = messages;
@@ -107,6 +111,14 @@ public class MailIntake {
     }
     long intakeId = store.claim(key, mail.messageId(), mail.from(), mail.subject(), receivedAt, raw);
     MailClassifier.Verdict verdict = classifier.classify(mail);
+    Optional<String> spam = verdict.kind() == MailClassifier.Kind.LOOP || verdict.kind() == MailClassifier.Kind.BOUNCE
+        ? Optional.empty() : spamReason(mail);
+    if (spam.isPresent()) {
+      Result result = quarantineSpam(key, intakeId, raw, mail, receivedAt, spam.get());
+      store.complete(intakeId, result.outcome(), null, result.note());
+      log.info("Mail {} from {}: quarantined as spam ({})", key, mail.from(), result.note());
+      return result;
+    }
     Result result = switch (verdict.kind()) {
       case LOOP -> new Result(key, Outcome.IGNORED, null, verdict.reason());
       case AUTO_REPLY -> autoReply(key, mail, receivedAt, verdict.reason());
@@ -135,7 +147,7 @@ public class MailIntake {
       }
     }
     String ticketNumber = tickets.open(new TicketIntake.NewRequest(Channel.EMAIL, receivedAt, mail.subject(),
-        mail.text(), null, null, null, mail.from(), null, null, false, mail.messageId()));
+        mail.text(), null, null, null, mail.from(), null, null, false, mail.messageId()), mail.fromName());
     storeAttachments(intakeId, ticketNumber, mail);
     if (note != null && note.startsWith("SENDER_NOT_OF_TICKET_COMPANY")) {
       setOnTicket(ticketNumber, RELATED_TICKET, thread.get());
@@ -192,17 +204,44 @@ public class MailIntake {
         raw);
     long quarantineId = store.quarantine(intakeId, unreadable.reason(), unreadable.sender(), unreadable.subject(),
         unreadable.textPreview(), raw, receivedAt);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
-    variables.put(MailQuarantineSteps.SENDER, unreadable.sender());
-    variables.put(SUBJECT, Texts.truncate(unreadable.subject(), 255));
-    variables.put(MailQuarantineSteps.REASON, Texts.truncate(unreadable.reason(), 1000));
-    variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(unreadable.textPreview(), 3000));
-    variables.put(RECEIVED_AT, Date.from(receivedAt));
-    runtime.startProcessInstanceByKey(MAIL_QUARANTINE, "KARANTENA-" + quarantineId, variables);
+    startQuarantineReview(quarantineId, unreadable.sender(), unreadable.subject(), unreadable.reason(),
+        unreadable.textPreview(), receivedAt);
     store.complete(intakeId, Outcome.QUARANTINED, null, unreadable.reason());
     log.warn("Mail {} quarantined as {}: {}", key, quarantineId, unreadable.reason());
     return new Result(key, Outcome.QUARANTINED, null, unreadable.reason());
+  }
+
+  /**
+   * The analysts' verdict ({@code dmn/spam.dmn}) on the mail's signals: the reason, starting with "SPAM", when the
+   * mail is spam or phishing. Decided before machine mail, since bulk marketing carries Precedence: bulk too.
+   */
+  private Optional<String> spamReason(DecodedMail mail) {
+    boolean customer = customers.findContactByEmail(mail.from()).isPresent();
+    DmnDecisionRuleResult verdict = decisions.evaluateDecisionTableByKey(SPAM_DECISION)
+        .variables(SpamSignals.of(mail, customer)).evaluate().getSingleResult();
+    return Boolean.TRUE.equals(verdict.getEntry("spam")) ? Optional.of(verdict.<String>getEntry("reason"))
+        : Optional.empty();
+  }
+
+  /** Spam and phishing never become tickets and are never answered: an agent may still open one as a ticket. */
+  private Result quarantineSpam(String key, long intakeId, byte[] raw, DecodedMail mail, Instant receivedAt,
+      String reason) {
+    long quarantineId = store.quarantine(intakeId, reason, mail.from(), mail.subject(),
+        Texts.truncate(mail.text(), 100_000), raw, receivedAt);
+    startQuarantineReview(quarantineId, mail.from(), mail.subject(), reason, mail.text(), receivedAt);
+    return new Result(key, Outcome.QUARANTINED, null, reason);
+  }
+
+  private void startQuarantineReview(long quarantineId, String sender, String subject, String reason, String text,
+      Instant receivedAt) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
+    variables.put(MailQuarantineSteps.SENDER, sender);
+    variables.put(SUBJECT, Texts.truncate(subject, 255));
+    variables.put(MailQuarantineSteps.REASON, Texts.truncate(reason, 1000));
+    variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(text, 3000));
+    variables.put(RECEIVED_AT, Date.from(receivedAt));
+    runtime.startProcessInstanceByKey(MAIL_QUARANTINE, "KARANTENA-" + quarantineId, variables);
   }
 
   /** The ticket a mail continues: the subject's tag first (what people see), then the Message-ID chain. */

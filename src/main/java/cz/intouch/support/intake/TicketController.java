@@ -39,8 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class TicketController {
 
   static final List<String> CONTRACT_VARIABLES = List.of(TICKET_NUMBER, CHANNEL, COMPANY_ID, COMPANY_NAME,
-      CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION, IDENTIFIED, CONTRACT_VALID, SCOPE, OUT_OF_SCOPE_CATEGORY,
-      URGENCY, SLA_DEADLINE, STATUS);
+      CONTACT_NAME, CONTACT_EMAIL, PROGRAM_VERSION, PROGRAM_BUILD, IDENTIFIED, MISSING_IDENTIFICATION,
+      CONTRACT_VALID, SCOPE, OUT_OF_SCOPE_CATEGORY, URGENCY, SLA_DEADLINE, STATUS);
+
+  /**
+   * What identification has found so far: while the customer is asked for the rest, these live in the running
+   * {@code customerIdentification} (the call activity hands them back only when it ends).
+   */
+  static final List<String> IDENTIFICATION_FINDINGS = List.of(COMPANY_ID, COMPANY_NAME, CONTACT_NAME,
+      CONTACT_EMAIL, PROGRAM_VERSION, PROGRAM_BUILD, IDENTIFIED, MISSING_IDENTIFICATION, CONTRACT_VALID);
 
 
   private final TicketIntake intake;
@@ -106,6 +113,15 @@ public class TicketController {
         .processInstanceId(instance.getId()).variableNameIn(CONTRACT_VARIABLES.toArray(String[]::new)).list()) {
       view.put(variable.getName(), local(variable.getValue()));
     }
+    history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).unfinished().list()
+        .forEach(identification -> history.createHistoricVariableInstanceQuery()
+            .processInstanceId(identification.getId())
+            .variableNameIn(IDENTIFICATION_FINDINGS.toArray(String[]::new)).list()
+            .forEach(variable -> view.put(variable.getName(), local(variable.getValue()))));
+    Object missing = view.get(MISSING_IDENTIFICATION);
+    view.put(MISSING_IDENTIFICATION, missing == null ? (Boolean.TRUE.equals(view.get(IDENTIFIED)) ? List.of() : null)
+        : java.util.Arrays.stream(missing.toString().split(",")).map(String::strip).filter(code -> !code.isEmpty())
+            .toList());
     view.put("messages", messages.of(ticketNumber).stream().map(TicketController::messageView).toList());
     return view;
   }

@@ -38,6 +38,12 @@ public class TicketIntake {
 
   @Transactional
   public String open(NewRequest request) {
+    return open(request, null);
+  }
+
+  /** @param senderName the From display name of a mail: a clue for identification */
+  @Transactional
+  public String open(NewRequest request, String senderName) {
     String ticketNumber = numbers.next(request.receivedAt());
     messages.recordIncoming(ticketNumber, "REQUEST", request.channel().name(), request.contactEmail(),
         request.subject(), request.body(), request.receivedAt(), request.messageId());
@@ -53,6 +59,9 @@ public class TicketIntake {
     variables.put(PROGRAM_VERSION, request.programVersion());
     variables.put(URGENCY_PROPOSAL, request.urgencyProposal());
     variables.put(ANSWERED_IN_CALL, request.answeredInCall());
+    if (senderName != null && !senderName.isBlank()) {
+      variables.put(SENDER_NAME, Texts.truncate(senderName.strip(), 255));
+    }
     runtime.createMessageCorrelation(REQUEST_RECEIVED)
         .processInstanceBusinessKey(ticketNumber)
         .setVariables(variables)

@@ -14,6 +14,8 @@ public enum MessageKind {
   // to customers
   /** First answer to a complete request. {@code slaDeadline} absent or null (COSMETIC): "in the next release". */
   ACKNOWLEDGEMENT(Audience.CUSTOMER, Author.AUTO_REPLY, "urgency", "slaDeadline"),
+  /** First answer to a request proposed for refusal as out of scope, while an agent confirms or serves it. */
+  ACKNOWLEDGEMENT_SCOPE_REVIEW(Audience.CUSTOMER, Author.AUTO_REPLY),
   /** First answer to an incomplete request; {@code missingItems} is a list of what the customer must add. */
   MISSING_IDENTIFICATION(Audience.CUSTOMER, Author.AUTO_REPLY, "missingItems"),
   IDENTIFICATION_REMINDER(Audience.CUSTOMER, Author.AUTO_GENERATED, "missingItems"),

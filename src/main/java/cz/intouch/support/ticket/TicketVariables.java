@@ -25,6 +25,8 @@ public final class TicketVariables {
   public static final String SCOPE_DECISION = "scope";
   public static final String URGENCY_DECISION = "urgency";
   public static final String SLA_POLICY_DECISION = "slaPolicy";
+  /** dmn/spam.dmn: spam or phishing, decided on the signals the mail intake computes. */
+  public static final String SPAM_DECISION = "spam";
 
   // elements of supportRequest that code looks up
   public static final String INITIATE_RESOLUTION_TASK = "UserTask_InitiateResolution";
@@ -39,6 +41,12 @@ public final class TicketVariables {
   public static final String CONTACT_NAME = "contactName";
   public static final String CONTACT_EMAIL = "contactEmail";
   public static final String PROGRAM_VERSION = "programVersion";
+  /** The build number the customer gave beside the version ("5.3.2, build 2318" gives 2318), or absent. */
+  public static final String PROGRAM_BUILD = "programBuild";
+  /** For the agent's identification task: what identification found where, in Czech, one line per piece. */
+  public static final String IDENTIFICATION_FINDINGS = "identificationFindings";
+  /** The From display name of the customer's mail: a clue for the person, never an identification by itself. */
+  public static final String SENDER_NAME = "senderName";
   public static final String IDENTIFIED = "identified";
   public static final String CONTRACT_VALID = "contractValid";
   public static final String SCOPE = "scope";

@@ -32,6 +32,28 @@ class IdentificationServiceTest {
   }
 
   @Test
+  void theCompanyNamedAnywhereInTheTextAndTheSignersNameIdentifyAndTheAgentSeesWhereTheyWereFound() {
+    Identification result = identification.identify(new Claims("nekdo@seznam.cz", null, null, null, null,
+        "Dobrý den,\nu nás ve STROJÍRNÁCH HOŘICE, s. r. o. nejde tisk, máme verzi\u00A05.3.2, build 2318.\n\n"
+            + "Best regards,\nIng. Petra Vosáhlová\nnákup", TODAY, "Vosáhlová Petra"));
+    assertThat(result.identified()).isTrue();
+    assertThat(result.companyId()).isEqualTo("28166345");
+    assertThat(result.contactName()).isEqualTo("Petra Vosáhlová");
+    assertThat(result.programVersion()).isEqualTo("5.3.2");
+    assertThat(result.programBuild()).isEqualTo("2318");
+    assertThat(result.findings()).contains("Firma: Strojírny Hořice s.r.o. (IČO 28166345) – název firmy v textu e-mailu")
+        .contains("Osoba: Petra Vosáhlová – podpis v e-mailu").contains("Verze: 5.3.2, build 2318 – text e-mailu");
+  }
+
+  @Test
+  void theFromDisplayNameNamesThePersonWhenTheMailIsNotSigned() {
+    Identification result = identification.identify(new Claims("nekdo2@seznam.cz", "28166345", null, null, "5.3.2",
+        "Nejde tisk.", TODAY, "Marek Dlabač"));
+    assertThat(result.contactName()).isEqualTo("Marek Dlabač");
+    assertThat(result.identified()).isTrue();
+  }
+
+  @Test
   void anUnknownAddressAtTheCompanysDomainIdentifiesNobody() {
     Identification result = identification.identify(new Claims("neznamy@strojirny-horice.cz", null, null, null,
         "5.3.2", "Nejde tisk.", TODAY));

@@ -10,15 +10,50 @@ class RequestCluesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "Používáme verzi 5.3.2 a nejde tisk.|5.3.2",
-      "v. 4.8.1 build 2210|4.8.1 build 2210",
-      "Máme InTouch 5.2, prosím o radu.|5.2",
-      "InTouch CRM Enterprise 5.10.1|5.10.1",
-      "verze: 5.1|5.1",
-      "ver. 5.0.3 (build 1999)|5.0.3 build 1999",
-      "version 5.4.0|5.4.0"})
-  void findsTheProgramVersionInFreeText(String text, String version) {
-    assertThat(RequestClues.programVersion(text)).contains(version);
+      "Používáme verzi 5.3.2 a nejde tisk.|5.3.2|",
+      "v. 4.8.1 build 2210|4.8.1|2210",
+      "Máme InTouch 5.2, prosím o radu.|5.2|",
+      "InTouch CRM Enterprise 5.10.1|5.10.1|",
+      "verze: 5.1|5.1|",
+      "ver. 5.0.3 (build 1999)|5.0.3|1999",
+      "version 5.4.0|5.4.0|",
+      "Máme v5.3.|5.3|",
+      "Verze: InTouch (4.8.3)|4.8.3|",
+      "Máme verzi 5.3.2, build 2318, server Windows.|5.3.2|2318",
+      "Od aktualizace na 5.4.0 (v pondělí) se neukládají nabídky.|5.4.0|",
+      "provedli jsme aktualizaci z verze 4.8.3 na 5.4.0 (build 2402), vrátit se umíme na 4.8.3|5.4.0|2402",
+      "Our InTouch server (running 5.3.2) moves.|5.3.2|",
+      "Verze\u00A0programu je 5.0.|5.0|"})
+  void findsTheVersionInUseAndItsBuildApart(String text, String version, String build) {
+    RequestClues.Version found = RequestClues.version(text.replace("\\u00A0", "\u00A0")).orElseThrow();
+    assertThat(found.version()).isEqualTo(version);
+    assertThat(found.build()).isEqualTo(build);
+  }
+
+  @Test
+  void anUpgradeTargetOrAMentionedVersionIsNotTheVersionInUse() {
+    assertThat(RequestClues.programVersion("Plánujeme upgrade na 5.4, zatím nic.")).isEmpty();
+    assertThat(RequestClues.programVersion("Upgrade na verzi 5.4.0 - prosba\nPoužíváme InTouch CRM ve verzi 5.2.1"))
+        .contains("5.2.1");
+    assertThat(RequestClues.programVersion("mame porad 4.8.3 a chteli bychom prejit na 5.4")).contains("4.8.3");
+    assertThat(RequestClues.programVersion("Schůzka 14.11. v 8.30 u nás")).isEmpty();
+    assertThat(RequestClues.programVersion("Objednávka upgradu na 5.4.0\nrádi bychom přešli z aktuální verze 5.3.2 "
+        + "(build 2318) na 5.4.0")).contains("5.3.2");
+    assertThat(RequestClues.programVersion("Pomalé po upgradu\nod upgradu na verzi 5.3.2 (minulý týden) je to pomalé"))
+        .contains("5.3.2");
+  }
+
+  @Test
+  void ownWordsAreTheNewTextWithItsSignatureNeverTheQuotedHistory() {
+    String reply = "Jsem Jiří Toman, verze 5.3.2.\n\nS pozdravem\nJiří Toman\nIČO 26407817\n\n"
+        + "Dne 5. 10. 2026 v 14:02 Jirka T <jirka@gmail.com> napsal(a):\n> verze 4.8.1, IČO 27184358";
+    assertThat(RequestClues.ownWords(reply)).contains("IČO 26407817").doesNotContain("27184358")
+        .doesNotContain("4.8.1");
+    String forward = "Přeposílám, máme 5.3.2.\nAlena Macháčková\n\n---------- Forwarded message ---------\n"
+        + "From: Petr Novák <petr@x.cz>\nPetr Novák";
+    assertThat(RequestClues.ownWords(forward)).contains("Alena Macháčková").doesNotContain("Petr Novák");
+    assertThat(RequestClues.ownWords("Text.\nOd: Jan Novák\nOdesláno: pondělí\nKomu: podpora\nstará zpráva"))
+        .isEqualTo("Text.");
   }
 
   @Test
@@ -31,6 +66,10 @@ class RequestCluesTest {
     assertThat(RequestClues.companyId("Naše IČO: 28166345, DIČ CZ28166345")).contains("28166345");
     assertThat(RequestClues.companyId("IČ 2816 6345")).contains("28166345");
     assertThat(RequestClues.companyId("objednávka 12345678 z minulého týdne")).isEmpty();
+    assertThat(RequestClues.companyId("ič: 2816 6345")).contains("28166345");
+    assertThat(RequestClues.companyId("DIČ: CZ28166345")).as("a DIČ holds the IČO").contains("28166345");
+    assertThat(RequestClues.companyId("objednávka č. 28166345 nedorazila")).as("an order number").isEmpty();
+    assertThat(RequestClues.companyId("zákaznické číslo 28166345, IČO 26407817")).contains("26407817");
     assertThat(RequestClues.companyId("bez čísla")).isEmpty();
   }
 
@@ -40,5 +79,21 @@ class RequestCluesTest {
         .contains("Karel Svoboda");
     assertThat(RequestClues.signedName("Děkuji\n\nPetra Dvořáková, účetní")).contains("Petra Dvořáková");
     assertThat(RequestClues.signedName("Nejde tisk.\nS pozdravem\nOddělení IT")).isEmpty();
+    assertThat(RequestClues.signedName("Thanks for your help.\n\nBest regards,\nMarkus Weber\nSales")).contains(
+        "Markus Weber");
+    assertThat(RequestClues.signedName("Nejde tisk.\n\nKarel Beneš\nvedoucí obchodu\n+420 777 111 222"))
+        .as("a name on its own line after the text, without a closing").contains("Karel Beneš");
+    assertThat(RequestClues.signedName("Nejde tisk.\n--\nIng. Eva Bartošová, Ph.D.\nobchod")).contains("Eva Bartošová");
+    assertThat(RequestClues.signedName("Nejde tisk.\nS\u00A0pozdravem\nPetr\u00A0Vlček")).contains("Petr Vlček");
+    assertThat(RequestClues.signedName("Nejde tisk.\nZdraví\nPetr\nPetr Vlček, sklad", "Vlček Petr"))
+        .as("the line naming the From display name's person").contains("Petr Vlček");
+    assertThat(RequestClues.displayName("Vlček Petr")).contains("Vlček Petr");
+    assertThat(RequestClues.displayName("Dispečink Hronek")).as("a shared mailbox").isEmpty();
+    assertThat(RequestClues.signedName("Export je pomalý.\nDěkujeme\nDispečink\nAutodoprava Hronek s.r.o.")).isEmpty();
+    assertThat(RequestClues.signedName("omlouvám se – jsem Eva \nBartošová, obchodní oddělení.\nV. B."))
+        .as("a self-introduction").contains("Eva Bartošová");
+    assertThat(RequestClues.signedName("Ještě doplním – psala jsem to já, Veronika Dušková z recepce.\nV. Dušková"))
+        .contains("Veronika Dušková");
+    assertThat(RequestClues.displayName("Jirka T")).isEmpty();
   }
 }

@@ -193,6 +193,37 @@ class TicketApiTest {
     assertThat(runtime.createProcessInstanceQuery().count()).as("nothing created").isEqualTo(before);
   }
 
+  @Test
+  void whileTheCustomerIsAskedForTheVersionTheTicketAnswersWhatIdentificationFoundSoFar() throws Exception {
+    HttpResponse<String> created = post("/api/tickets", """
+        {"channel": "WEB", "subject": "Chyba při tisku", "companyId": "28166345",
+         "body": "Dobrý den, nejde vytisknout fakturu.\\n\\nS pozdravem\\nKarel Dlouhý"}""");
+    String ticketNumber = json.readTree(created.body()).get("ticketNumber").asText();
+    runIntakeContinuations();
+
+    JsonNode ticket = json.readTree(get("/api/tickets/" + ticketNumber).body());
+    assertThat(ticket.get("identified").asBoolean()).isFalse();
+    assertThat(ticket.get("companyId").asText()).isEqualTo("28166345");
+    assertThat(ticket.get("companyName").asText()).isNotBlank();
+    assertThat(ticket.get("contactName").asText()).isEqualTo("Karel Dlouhý");
+    assertThat(ticket.get("programVersion").isNull()).isTrue();
+    assertThat(ticket.get("missingIdentification")).extracting(JsonNode::asText).containsExactly("VERSION");
+  }
+
+  @Test
+  void aBuildNumberIsAnsweredApartFromTheVersion() throws Exception {
+    HttpResponse<String> created = post("/api/tickets", """
+        {"channel": "WEB", "subject": "Chyba při tisku", "contactEmail": "jan.novak@strojirny-horice.cz",
+         "body": "Dobrý den, ve verzi 5.3.2 (build 2318) nejde vytisknout fakturu."}""");
+    String ticketNumber = json.readTree(created.body()).get("ticketNumber").asText();
+    runIntakeContinuations();
+
+    JsonNode ticket = json.readTree(get("/api/tickets/" + ticketNumber).body());
+    assertThat(ticket.get("programVersion").asText()).isEqualTo("5.3.2");
+    assertThat(ticket.get("programBuild").asText()).isEqualTo("2318");
+    assertThat(ticket.get("missingIdentification")).isEmpty();
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();

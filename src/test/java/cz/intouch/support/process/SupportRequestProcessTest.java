@@ -167,6 +167,7 @@ class SupportRequestProcessTest {
     ProcessInstance ticket = open(NOVAK, "Instalace na nový server",
         "Dobrý den, prosíme, nainstalujte nám InTouch 5.3.2 na nový server, přijeďte k nám do firmy.",
         "2026-11-25T10:00:00+01:00");
+    acknowledgeScopeReview(ticket);
     assertThat(ticket).isWaitingAt("UserTask_ConfirmRefusal").variables()
         .containsEntry("scope", "OUT_OF_SCOPE").containsKey("outOfScopeCategory")
         .hasEntrySatisfying("outOfScopeReason", reason -> assertThat(reason.toString()).isNotBlank());
@@ -181,9 +182,25 @@ class SupportRequestProcessTest {
   }
 
   @Test
+  void aRequestProposedForRefusalIsAcknowledgedAtOnceWithItsNumberBeforeTheAgentDecides() throws Exception {
+    ProcessInstance ticket = open(NOVAK, "Převoz serveru",
+        "Dobrý den, prosíme, převezte nám server s InTouch 5.3.2 do nové kanceláře.", "2026-11-25T10:00:00+01:00");
+    assertThat(ticket).isWaitingAt("ServiceTask_AcknowledgeScopeReview");
+
+    runAsyncSteps();
+
+    assertThat(ticket).hasPassed("ServiceTask_AcknowledgeScopeReview").isWaitingAt("UserTask_ConfirmRefusal");
+    MimeMessage acknowledgement = lastMailTo(NOVAK);
+    assertThat(acknowledgement.getSubject()).contains("[" + ticket.getBusinessKey() + "]");
+    assertThat(body(acknowledgement)).contains(ticket.getBusinessKey())
+        .contains("posuzujeme, zda je požadavek v rozsahu technické podpory");
+  }
+
+  @Test
   void outOfScopeVerdictOverriddenByAnAgentIsServed() {
     ProcessInstance ticket = open(NOVAK, "Instalace na nový server",
         "Dobrý den, prosíme, nainstalujte nám InTouch 5.3.2 na nový server.", "2026-11-25T10:00:00+01:00");
+    acknowledgeScopeReview(ticket);
     assertThat(ticket).isWaitingAt("UserTask_ConfirmRefusal");
 
     BpmnAwareTests.complete(task(ticket), Map.of("refusalConfirmed", false));
@@ -196,6 +213,7 @@ class SupportRequestProcessTest {
     ProcessInstance ticket = open(NOVAK, "Přijeďte prosím",
         "Dobrý den, přijeďte k nám, InTouch 5.3.2 po spuštění padá a nikdo z nás nemůže pracovat.",
         "2026-11-25T10:00:00+01:00");
+    acknowledgeScopeReview(ticket);
     assertThat(ticket).isWaitingAt("UserTask_ConfirmRefusal");
 
     BpmnAwareTests.complete(task(ticket), Map.of("refusalConfirmed", false));
@@ -443,6 +461,12 @@ class SupportRequestProcessTest {
     BpmnAwareTests.execute(BpmnAwareTests.jobQuery().processInstanceId(ticket.getId())
         .activityId("StartEvent_RequestReceived").singleResult());
     return ticket;
+  }
+
+  /** The acknowledgement of a request proposed for refusal goes out before the agent's task. */
+  private void acknowledgeScopeReview(ProcessInstance ticket) {
+    assertThat(ticket).isWaitingAt("ServiceTask_AcknowledgeScopeReview");
+    runAsyncSteps();
   }
 
   private void runAsyncSteps() {
