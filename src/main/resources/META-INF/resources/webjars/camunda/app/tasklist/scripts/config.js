@@ -16,6 +16,12 @@
  */
 
 export default {
+  // InTouch support desk: our Tasklist plugins (ES modules under app/tasklist/scripts/, named without ".js").
+  customScripts: [
+    // the tab "Konverzace" beside a ticket's task: the whole exchange and the attachments (ticket-conversation.js)
+    'scripts/ticket-conversation'
+  ],
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
