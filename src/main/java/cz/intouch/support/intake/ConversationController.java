@@ -8,6 +8,7 @@ import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.SupportStaff;
 import cz.intouch.support.ticket.TicketMessage;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -69,8 +69,7 @@ public class ConversationController {
     byte[] content = conversations.content(ticketNumber, attachmentId).orElseThrow();
     return ResponseEntity.ok()
         .contentType(servedType(attachment.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(safeFileName(attachment.fileName(), attachmentId), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(safeFileName(attachment.fileName(), attachmentId)))
         // the bytes are the customer's: never sniffed into HTML or script, never run in the desk's origin
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "default-src 'none'; sandbox")
@@ -104,6 +103,25 @@ public class ConversationController {
       name = name.substring(name.length() - 200);
     }
     return name.isBlank() ? "priloha-" + attachmentId : name;
+  }
+
+  /**
+   * RFC 6266: the name in UTF-8 as {@code filename*} (RFC 8187 percent-encoding), and an ASCII {@code filename} for
+   * clients that do not read that (diacritics dropped, anything else replaced).
+   */
+  static String contentDisposition(String fileName) {
+    String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   private String cockpitUrl(String ticketNumber) {
