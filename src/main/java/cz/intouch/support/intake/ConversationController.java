@@ -109,13 +109,16 @@ public class ConversationController {
    * RFC 6266: the name in UTF-8 as {@code filename*} (RFC 8187 percent-encoding), and an ASCII {@code filename} for
    * clients that do not read that (diacritics dropped, anything else replaced).
    */
+  private static final String RFC_8187_ATTR_CHARS = "!#$&+-.^_`|~";
+
   static String contentDisposition(String fileName) {
     String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
         .replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
     StringBuilder encoded = new StringBuilder();
     for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (plain || RFC_8187_ATTR_CHARS.indexOf(c) >= 0) {
         encoded.append(c);
       } else {
         encoded.append('%').append(String.format("%02X", b & 0xff));

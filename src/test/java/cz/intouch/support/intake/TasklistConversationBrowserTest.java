@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import cz.intouch.support.ticket.TicketMessages;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -57,6 +59,7 @@ class TasklistConversationBrowserTest {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TicketMessages ticketMessages;
 
   private WebDriver browser;
   private Path profile;
@@ -99,6 +102,9 @@ class TasklistConversationBrowserTest {
     String ticket = jdbc.queryForObject("SELECT ticket_number FROM sd_mail_intake WHERE id > ? AND outcome = "
         + "'TICKET_OPENED'", String.class, mark);
     EngineTestSupport.runAsyncSteps(management);
+    // a customer who writes markup gets it shown as text, never run (stored XSS)
+    ticketMessages.recordIncoming(ticket, "REPLY", "EMAIL", "jan.novak@strojirny-horice.cz", "<b>Odpověď</b>",
+        "Zkouška: <img src=x onerror=\"window.sdXss=1\"><script>window.sdXss=2</script>", Instant.now(), null);
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult();
     assertThat(task).as("the agents' task of " + ticket).isNotNull();
     String base = "http://127.0.0.1:" + port;
@@ -109,13 +115,13 @@ class TasklistConversationBrowserTest {
     user.sendKeys("agent");
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("agent");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElements(By.cssSelector("input[ng-model='username']"))
-        .isEmpty());
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> browser.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
 
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId()
         + "&detailsTab=intouch-ticket-conversation");
     await().atMost(Duration.ofSeconds(60)).until(() -> browser.findElements(By.cssSelector(
-        "#ticket-conversation .sd-message")).size() >= 2);
+        "#ticket-conversation .sd-message")).size() >= 3);
 
     List<WebElement> messages = browser.findElements(By.cssSelector("#ticket-conversation .sd-message"));
     assertThat(messages.get(0).getAttribute("data-author")).isEqualTo("CUSTOMER");
@@ -125,11 +131,16 @@ class TasklistConversationBrowserTest {
     assertThat(messages.get(1).getText()).contains("Automatická zpráva", "[" + ticket + "]");
     assertThat(browser.findElement(By.id("ticket-conversation")).getText()).contains("Tiket " + ticket)
         .doesNotContain("Otevřít tiket v Cockpitu");
+    assertThat(messages.get(2).getAttribute("data-author")).isEqualTo("CUSTOMER");
+    assertThat(messages.get(2).getText()).contains("<b>Odpověď</b>", "<img src=x onerror=", "<script>");
+    assertThat(browser.findElements(By.cssSelector("#ticket-conversation img, #ticket-conversation script, "
+        + "#ticket-conversation b"))).isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.sdXss === undefined")).isEqualTo(true);
     assertThat(browser.getPageSource()).contains("Konverzace");
     screenshot("tasklist-conversation.png");
 
     // the link the agent clicks, fetched with the browser's Tasklist session as its download manager would
-    String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getAttribute("href");
+    String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getDomProperty("href");
     String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
         .collect(Collectors.joining("; "));
     HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
