@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.TicketMessages;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +61,7 @@ class TasklistConversationBrowserTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired TicketMessages ticketMessages;
+  @Autowired TicketIntake intake;
 
   private WebDriver browser;
   private Path profile;
@@ -105,7 +107,12 @@ class TasklistConversationBrowserTest {
     // a customer who writes markup gets it shown as text, never run (stored XSS)
     ticketMessages.recordIncoming(ticket, "REPLY", "EMAIL", "jan.novak@strojirny-horice.cz", "<b>Odpověď</b>",
         "Zkouška: <img src=x onerror=\"window.sdXss=1\"><script>window.sdXss=2</script>", Instant.now(), null);
+    String second = intake.open(new TicketIntake.NewRequest(Channel.WEB, Instant.now(), "Tisk faktur",
+        "Tisk faktur končí chybou.", "28166345", null, "Jan Novák", "jan.novak@strojirny-horice.cz",
+        "5.3.2", null, false, null));
+    EngineTestSupport.runAsyncSteps(management);
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult();
+    Task secondTask = tasks.createTaskQuery().processInstanceBusinessKey(second).singleResult();
     assertThat(task).as("the agents' task of " + ticket).isNotNull();
     String base = "http://127.0.0.1:" + port;
 
@@ -138,9 +145,17 @@ class TasklistConversationBrowserTest {
     assertThat(((JavascriptExecutor) browser).executeScript("return window.sdXss === undefined")).isEqualTo(true);
     assertThat(browser.getPageSource()).contains("Konverzace");
     screenshot("tasklist-conversation.png");
+    String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getDomProperty("href");
+
+    // another task picked in the list (Tasklist changes the URL, the tab stays open): its ticket is shown
+    ((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0]",
+        "#/?task=" + secondTask.getId() + "&detailsTab=intouch-ticket-conversation");
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("ticket-conversation")).getText()
+        .contains("Tiket " + second));
+    assertThat(browser.findElement(By.id("ticket-conversation")).getText()).contains("Tisk faktur končí chybou")
+        .doesNotContain("výpis chyby.log");
 
     // the link the agent clicks, fetched with the browser's Tasklist session as its download manager would
-    String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getDomProperty("href");
     String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
         .collect(Collectors.joining("; "));
     HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))

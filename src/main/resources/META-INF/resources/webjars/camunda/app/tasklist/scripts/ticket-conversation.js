@@ -159,8 +159,15 @@ function show(container, conversation) {
 }
 
 async function load(container, api, taskId) {
+  container.setAttribute('data-task', taskId);
+  container.textContent = TEXT.loading;
+  // an answer for a task the agent has already left is dropped
+  const current = () => container.getAttribute('data-task') === taskId;
   try {
     const ticketNumber = await ticketNumberOf(api, taskId);
+    if (!current()) {
+      return;
+    }
     if (!ticketNumber) {
       container.textContent = TEXT.noTicket;
       return;
@@ -170,11 +177,26 @@ async function load(container, api, taskId) {
     if (!response.ok) {
       throw new Error('HTTP ' + response.status);
     }
-    show(container, await response.json());
+    const conversation = await response.json();
+    if (current()) {
+      show(container, conversation);
+    }
   } catch (error) {
-    container.textContent = TEXT.failed + ' (' + error.message + ').';
+    if (current()) {
+      container.textContent = TEXT.failed + ' (' + error.message + ').';
+    }
   }
 }
+
+/** The task Tasklist shows, from its URL (#/?task=...). */
+function taskIdInUrl() {
+  const hash = window.location.hash;
+  const query = hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(query).get('task');
+}
+
+// Tasklist keeps the open tab when the agent picks another task and does not render it again: follow the URL
+let followTask = null;
 
 export default [{
   id: 'intouch-ticket-conversation',
@@ -187,6 +209,24 @@ export default [{
     container.id = 'ticket-conversation';
     node.appendChild(style);
     node.appendChild(container);
-    load(container, api, taskId);
+    let shown = taskId;
+    load(container, api, shown);
+    if (followTask) {
+      window.removeEventListener('hashchange', followTask);
+    }
+    followTask = () => {
+      const current = taskIdInUrl();
+      if (current && current !== shown && container.isConnected) {
+        shown = current;
+        load(container, api, shown);
+      }
+    };
+    window.addEventListener('hashchange', followTask);
+  },
+  unmount: () => {
+    if (followTask) {
+      window.removeEventListener('hashchange', followTask);
+      followTask = null;
+    }
   }
 }];
