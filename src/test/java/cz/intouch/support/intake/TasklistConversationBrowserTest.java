@@ -147,11 +147,15 @@ class TasklistConversationBrowserTest {
     screenshot("tasklist-conversation.png");
     String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getDomProperty("href");
 
-    // another task picked in the list (Tasklist changes the URL, the tab stays open): its ticket is shown
+    // another task picked in the list (Tasklist changes the URL and renders the open tab again): its ticket is shown
     ((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0]",
         "#/?task=" + secondTask.getId() + "&detailsTab=intouch-ticket-conversation");
-    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("ticket-conversation")).getText()
-        .contains("Tiket " + second));
+    try {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.findElement(
+          By.id("ticket-conversation")).getText()).contains("Tiket " + second));
+    } finally {
+      screenshot("tasklist-conversation-next-task.png");
+    }
     assertThat(browser.findElement(By.id("ticket-conversation")).getText()).contains("Tisk faktur končí chybou")
         .doesNotContain("výpis chyby.log");
 

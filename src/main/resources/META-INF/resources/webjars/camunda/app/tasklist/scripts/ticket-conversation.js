@@ -188,16 +188,7 @@ async function load(container, api, taskId) {
   }
 }
 
-/** The task Tasklist shows, from its URL (#/?task=...). */
-function taskIdInUrl() {
-  const hash = window.location.hash;
-  const query = hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '';
-  return new URLSearchParams(query).get('task');
-}
-
-// Tasklist keeps the open tab when the agent picks another task and does not render it again: follow the URL
-let followTask = null;
-
+// Tasklist renders the tab again (a new node, the new taskId) when the agent picks another task
 export default [{
   id: 'intouch-ticket-conversation',
   pluginPoint: 'tasklist.task.detail',
@@ -209,24 +200,6 @@ export default [{
     container.id = 'ticket-conversation';
     node.appendChild(style);
     node.appendChild(container);
-    let shown = taskId;
-    load(container, api, shown);
-    if (followTask) {
-      window.removeEventListener('hashchange', followTask);
-    }
-    followTask = () => {
-      const current = taskIdInUrl();
-      if (current && current !== shown && container.isConnected) {
-        shown = current;
-        load(container, api, shown);
-      }
-    };
-    window.addEventListener('hashchange', followTask);
-  },
-  unmount: () => {
-    if (followTask) {
-      window.removeEventListener('hashchange', followTask);
-      followTask = null;
-    }
+    load(container, api, taskId);
   }
 }];
