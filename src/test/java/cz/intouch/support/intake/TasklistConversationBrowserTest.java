@@ -132,7 +132,8 @@ class TasklistConversationBrowserTest {
 
     List<WebElement> messages = browser.findElements(By.cssSelector("#ticket-conversation .sd-message"));
     assertThat(messages.get(0).getAttribute("data-author")).isEqualTo("CUSTOMER");
-    assertThat(messages.get(0).getText()).contains("Zákazník", "import zákazníků ve verzi 5.3.2", "výpis chyby.log",
+    assertThat(messages.get(0).getText()).contains("Zákazník", "import zákazníků ve verzi 5.3.2",
+        "výpis chyby.log",
         "data.bin");
     assertThat(messages.get(1).getAttribute("data-author")).isEqualTo("AUTOMATIC");
     assertThat(messages.get(1).getText()).contains("Automatická zpráva", "[" + ticket + "]");
