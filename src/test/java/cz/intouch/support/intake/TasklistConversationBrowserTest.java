@@ -127,8 +127,14 @@ class TasklistConversationBrowserTest {
 
     browser.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId()
         + "&detailsTab=intouch-ticket-conversation");
-    await().atMost(Duration.ofSeconds(60)).until(() -> browser.findElements(By.cssSelector(
-        "#ticket-conversation .sd-message")).size() >= 3);
+    try {
+      await().atMost(Duration.ofSeconds(90)).until(() -> browser.findElements(By.cssSelector(
+          "#ticket-conversation .sd-message")).size() >= 3);
+    } catch (RuntimeException | AssertionError notShown) {
+      screenshot("tasklist-conversation-failure.png");
+      throw new AssertionError("tab shows: " + browser.findElements(By.id("ticket-conversation")).stream()
+          .map(WebElement::getText).toList(), notShown);
+    }
 
     List<WebElement> messages = browser.findElements(By.cssSelector("#ticket-conversation .sd-message"));
     assertThat(messages.get(0).getAttribute("data-author")).isEqualTo("CUSTOMER");
