@@ -7,6 +7,9 @@ import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cz.intouch.support.api.ApiProblem;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -22,21 +25,36 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Our JSON API and Actuator use HTTP Basic with the Camunda users; the Camunda webapps
- * and /engine-rest keep their own authentication (webapp session with CSRF, engine REST Basic filter).
+ * Who may call what. Our JSON API and Actuator use HTTP Basic with the Camunda users (a few read-only /api GETs also
+ * the webapps' session, for their plugins); the Camunda webapps and /engine-rest keep their own authentication
+ * (webapp session with CSRF, engine REST Basic filter).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebSecurity {
 
-  private final ObjectMapper objectMapper;
+  /**
+   * The GETs of /api that a logged-in webapp user may make with the webapp's session instead of HTTP Basic (see
+   * {@link WebappSessionAuthentication}): read-only endpoints used by our Tasklist and Cockpit plugins. Add a GET
+   * here when a webapp plugin needs it; who may call it is still the table below.
+   */
+  static final String[] WEBAPP_SESSION_READABLE = {
+      "/api/tickets/*/conversation", "/api/tickets/*/attachments/*", "/api/reports/**"};
 
-  public WebSecurity(ObjectMapper objectMapper) {
+  private final ObjectMapper objectMapper;
+  private final IdentityService identityService;
+  private final String engineName;
+
+  public WebSecurity(ObjectMapper objectMapper, ProcessEngine engine) {
     this.objectMapper = objectMapper;
+    this.identityService = engine.getIdentityService();
+    this.engineName = engine.getName();
   }
 
   @Bean
@@ -51,6 +69,9 @@ public class WebSecurity {
             .requestMatchers(HttpMethod.POST, "/api/triage").hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS)
             .requestMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole(ADMINS, AGENTS, SPECIALISTS)
             .requestMatchers(HttpMethod.GET, "/api/tickets/*").hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS)
+            // the conversation tab in Tasklist: staff only, never a customer (the extranet shows its own tickets)
+            .requestMatchers(HttpMethod.GET, "/api/tickets/*/conversation", "/api/tickets/*/attachments/*")
+            .hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS)
             .requestMatchers(HttpMethod.GET, "/api/releases").hasAnyRole(ADMINS, AGENTS, SPECIALISTS, MANAGERS)
             .requestMatchers(HttpMethod.POST, "/api/releases/*/tickets/*").hasAnyRole(ADMINS, AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/sla/recalculate").hasAnyRole(ADMINS, MANAGERS)
@@ -58,9 +79,13 @@ public class WebSecurity {
             .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole(ADMINS, MANAGERS)
             .anyRequest().hasRole(ADMINS))
         .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+        // a webapp page's session counts for the read-only GETs listed above; HTTP Basic, when sent, wins
+        .addFilterAfter(new WebappSessionAuthentication(webappSessionReadable(), identityService, engineName),
+            BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic authentication: no session cookie a forged request could ride on
+        // stateless Basic authentication, and the webapp session only for GETs that change nothing: no cookie a
+        // forged request could change anything with
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }
@@ -104,6 +129,12 @@ public class WebSecurity {
     return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
         .exceptionHandling(ex -> ex.accessDeniedHandler(jsonForbidden()).authenticationEntryPoint(jsonNotFound()))
         .build();
+  }
+
+  private static RequestMatcher webappSessionReadable() {
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(WEBAPP_SESSION_READABLE).map(pattern -> path.matcher(HttpMethod.GET,
+        pattern)).map(RequestMatcher.class::cast).toList());
   }
 
   private AuthenticationEntryPoint jsonUnauthorized() {

@@ -5,6 +5,8 @@ import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +17,10 @@ import org.springframework.stereotype.Repository;
 /** The intake's tables (V4): the exactly-once ledger with the raw mails, attachments and the quarantine. */
 @Repository
 public class MailIntakeStore {
+
+  /** An attachment of a customer's mail, without its bytes; {@code messageId} and {@code receivedAt} of its mail. */
+  public record StoredAttachment(long id, String ticketNumber, String fileName, String contentType, long originalSize,
+      boolean truncated, String messageId, Instant receivedAt) {}
 
   public record Quarantined(long id, long intakeId, String reason, String sender, String subject, String textPreview,
       String status, Instant receivedAt) {}
@@ -63,6 +69,24 @@ public class MailIntakeStore {
         attachment.content());
   }
 
+  /** The ticket's attachments in the order they arrived. */
+  public List<StoredAttachment> attachmentsOf(String ticketNumber) {
+    return jdbc.query("""
+        SELECT a.id, a.ticket_number, a.file_name, a.content_type, a.original_size, a.truncated, i.message_id,
+          i.received_at
+        FROM sd_mail_attachment a JOIN sd_mail_intake i ON i.id = a.intake_id
+        WHERE a.ticket_number = ? ORDER BY i.received_at, a.id""", (row, n) -> new StoredAttachment(row.getLong("id"),
+        row.getString("ticket_number"), row.getString("file_name"), row.getString("content_type"),
+        row.getLong("original_size"), row.getBoolean("truncated"), row.getString("message_id"),
+        row.getObject("received_at", OffsetDateTime.class).toInstant()), ticketNumber);
+  }
+
+  /** The stored bytes of one attachment, only when it belongs to the named ticket. */
+  public Optional<byte[]> attachmentContent(String ticketNumber, long attachmentId) {
+    return jdbc.queryForList("SELECT content FROM sd_mail_attachment WHERE id = ? AND ticket_number = ?",
+        byte[].class, attachmentId, ticketNumber).stream().findFirst();
+  }
+
   long quarantine(long intakeId, String reason, String sender, String subject, String textPreview, byte[] raw,
       Instant receivedAt) {
     KeyHolder key = new GeneratedKeyHolder();
@@ -88,7 +112,7 @@ public class MailIntakeStore {
         FROM sd_mail_quarantine WHERE id = ?""", (row, n) -> new Quarantined(row.getLong("id"),
         row.getLong("intake_id"), row.getString("reason"), row.getString("sender"), row.getString("subject"),
         row.getString("text_preview"), row.getString("status"),
-        row.getObject("received_at", java.time.OffsetDateTime.class).toInstant()), id).stream().findFirst();
+        row.getObject("received_at", OffsetDateTime.class).toInstant()), id).stream().findFirst();
   }
 
   /** Quarantined mails an agent has not yet opened as a ticket nor discarded. */

@@ -50,6 +50,11 @@ class ApiAccessMatrixTest {
           {"channel": "WEB", "subject": "Dotaz na export", "body": "Jak vyexportuji kontakty do Excelu?",
            "contactEmail": "jan.novak@strojirny-horice.cz"}""", Set.of(ADMIN, AGENT, SPECIALIST)),
       new Endpoint("GET", "/api/tickets/" + NO_SUCH_TICKET, null, null, Set.of(ADMIN, AGENT, SPECIALIST, MANAGER)),
+      // the Tasklist tab "Konverzace" (also with the webapp session, see WebappSessionApiTest)
+      new Endpoint("GET", "/api/tickets/" + NO_SUCH_TICKET + "/conversation", null, null,
+          Set.of(ADMIN, AGENT, SPECIALIST, MANAGER)),
+      new Endpoint("GET", "/api/tickets/" + NO_SUCH_TICKET + "/attachments/1", null, null,
+          Set.of(ADMIN, AGENT, SPECIALIST, MANAGER)),
       new Endpoint("GET", "/api/releases", null, null, Set.of(ADMIN, AGENT, SPECIALIST, MANAGER)),
       new Endpoint("POST", "/api/releases/5.4.0/tickets/" + NO_SUCH_TICKET, null, null, Set.of(ADMIN, AGENT)),
       new Endpoint("POST", "/api/sla/recalculate", null, null, Set.of(ADMIN, MANAGER)),

@@ -22,6 +22,16 @@ export default {
     availableLocales: ['cs', 'en'],
     fallbackLocale: 'cs'
   },
+
+  // InTouch support desk: our Tasklist plugins (ES modules under app/tasklist/scripts/, named without ".js").
+  customScripts: [
+    // the tab "Konverzace" beside a ticket's task: the whole exchange and the attachments (ticket-conversation.js)
+    'scripts/ticket-conversation',
+    // a filter opens with the sorting of its own query (e.g. "Úkoly podle termínu SLA": nearest deadline first);
+    // Tasklist alone keeps whatever sorting the URL had (filter-sorting.js)
+    'scripts/filter-sorting'
+  ],
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
@@ -43,11 +53,6 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-
-  // InTouch support desk: a filter opens with the sorting of its own query (e.g. "Úkoly podle termínu SLA":
-  // nearest deadline first); Tasklist alone keeps whatever sorting the URL had. See the script for details.
-  customScripts: ['scripts/filter-sorting'],
-
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
