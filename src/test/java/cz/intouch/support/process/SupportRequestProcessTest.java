@@ -89,7 +89,7 @@ class SupportRequestProcessTest {
 
     fire(ticket, "BoundaryEvent_SlaWarning");
     digest.sendDue();
-    assertThat(body(lastMailTo("agent@intouch-crm.cz"))).contains(ticket.getBusinessKey(), "blíží se termín");
+    assertThat(body(lastMailTo("agent@intouch-crm.cz"))).contains(ticket.getBusinessKey(), "se blíží termín");
     assertThat(variable(ticket, "slaBreached")).isEqualTo(false);
 
     fire(ticket, "BoundaryEvent_SlaBreached");
