@@ -38,8 +38,11 @@ public enum MessageKind {
       "linkValidUntil"),
 
   // to staff
-  SLA_WARNING(Audience.STAFF, Author.AUTO_GENERATED, "companyName", "urgency", "slaDeadline", "taskUrl"),
-  SLA_BREACHED(Audience.STAFF, Author.AUTO_GENERATED, "companyName", "urgency", "slaDeadline", "taskUrl");
+  /**
+   * One recipient's SLA warnings and breaches of the last few minutes, several tickets in one mail (see
+   * {@link OutboundMail#sendStaffDigest}); {@code breaches} and {@code warnings} are lists of ready ticket lines.
+   */
+  SLA_DIGEST(Audience.STAFF, Author.AUTO_GENERATED, "breachCount", "warningCount", "breaches", "warnings");
 
   public enum Audience { CUSTOMER, STAFF }
 

@@ -180,7 +180,38 @@ public class OutboundMail {
     log.info("Sent {} to {}", kind, to.getAddress());
   }
 
-  /** The mail's own limit: automatic mails to customers. Staff must hear of every SLA problem. */
+  /**
+   * Sends one staff member a digest about several tickets (the SLA digest). The daily cap neither counts nor stops
+   * it: the cap guards customers' mailboxes against mail loops, while staff must hear of every breach, and a
+   * digest is already at most a few mails per recipient and interval. It has no row in the tickets' message store,
+   * whose rows name one ticket each; the caller records what it sent. The subject ends with the ticket number in
+   * brackets when the digest is about one ticket only.
+   *
+   * @param claim unique per digest and kept by the caller: the Message-ID is made from it, so resending the same
+   *     claim repeats the Message-ID
+   * @throws MailException when the SMTP server cannot be reached or refuses
+   */
+  public String sendStaffDigest(MessageKind kind, String recipient, List<String> ticketNumbers, Map<String, ?> model,
+      String claim) {
+    if (kind.audience() != MessageKind.Audience.STAFF) {
+      throw new IllegalArgumentException(kind + " is a customer mail: use send()");
+    }
+    InternetAddress to = address(recipient);
+    RenderedMail rendered = templates.render(kind, model);
+    String single = ticketNumbers.size() == 1 ? ticketNumbers.get(0) : null;
+    String subject = single != null ? subjectWithTicketNumber(rendered.subject(), single) : rendered.subject();
+    String messageId = "<staff-digest." + claim.replace("-", "") + "@" + messageIdDomain + ">";
+    Outgoing mail = new Outgoing(0, single, kind.name(), from.getAddress(), to.getAddress(), subject,
+        rendered.body(), messageId, null, null);
+    mailSender.send(mimeMessage(mail, to));
+    log.info("Sent {} about {} tickets to {} as {}", kind, ticketNumbers.size(), to.getAddress(), messageId);
+    return messageId;
+  }
+
+  /**
+   * The cap's rule, in one place: it counts and stops automatic mails to customers only. Mails to staff are never
+   * capped (nor counted), so a flood of SLA timers never silences a breach notice.
+   */
   private static boolean capped(MessageKind kind) {
     return kind.automatic() && kind.audience() == MessageKind.Audience.CUSTOMER;
   }
@@ -232,7 +263,8 @@ public class OutboundMail {
       if (autoSubmitted != null) {
         message.setHeader("Auto-Submitted", autoSubmitted);
       }
-      message.setHeader(LOOP_HEADER, mail.ticketNumber() != null ? mail.ticketNumber() : "extranet");
+      message.setHeader(LOOP_HEADER, mail.ticketNumber() != null ? mail.ticketNumber()
+          : MessageKind.valueOf(mail.kind()).audience() == MessageKind.Audience.STAFF ? "staff" : "extranet");
       // keeps Exchange/Outlook from answering with out-of-office and similar auto-replies
       message.setHeader("X-Auto-Response-Suppress", "All");
       String inReplyTo = idPart(mail.inReplyTo());

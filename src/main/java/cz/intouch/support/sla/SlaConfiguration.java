@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link BusinessDays} ({@code businessDays}) and {@link ComputeSlaDeadlineDelegate}, never through these beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BusinessCalendarProperties.class)
+@EnableConfigurationProperties({BusinessCalendarProperties.class, SlaDigestSettings.class})
 public class SlaConfiguration {
 
   @Bean

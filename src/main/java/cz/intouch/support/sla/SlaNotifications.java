@@ -2,14 +2,12 @@ package cz.intouch.support.sla;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
-import cz.intouch.support.mail.MessageKind;
-import cz.intouch.support.mail.OutboundMail;
+import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.PublicAddress;
 import cz.intouch.support.ticket.SupportStaff;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,10 +24,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the SLA timers on "Zahájit řešení" do. Warning: mail the assignee and the members of the task's candidate
+ * What the SLA timers on "Zahájit řešení" do. Warning: tell the assignee and the members of the task's candidate
  * groups, whoever of them has an address; a user without one is skipped, never a reason to fail the step.
- * Breach: the task is escalated to second-level support (specialists become candidates too), the managers are
- * told, and the ticket is marked {@code slaBreached} for Cockpit and reports.
+ * Breach: the task is escalated to second-level support (specialists become candidates too), the managers and
+ * specialists are told, and the ticket is marked {@code slaBreached} for Cockpit and reports. "Told" means a
+ * notice queued for the recipient's next digest mail ({@link SlaDigest}), never a mail per ticket.
  */
 @Configuration
 public class SlaNotifications {
@@ -38,15 +37,15 @@ public class SlaNotifications {
 
   private final TaskService tasks;
   private final IdentityService identity;
-  private final OutboundMail outbound;
+  private final StaffNotices notices;
   private final PublicAddress address;
   private final SlaMetrics metrics;
 
-  public SlaNotifications(TaskService tasks, IdentityService identity, OutboundMail outbound,
+  public SlaNotifications(TaskService tasks, IdentityService identity, StaffNotices notices,
       PublicAddress address, SlaMetrics metrics) {
     this.tasks = tasks;
     this.identity = identity;
-    this.outbound = outbound;
+    this.notices = notices;
     this.address = address;
     this.metrics = metrics;
   }
@@ -66,7 +65,7 @@ public class SlaNotifications {
         log.warn("{}: nobody to warn of the SLA deadline has an e-mail address",
             execution.getVariable(TICKET_NUMBER));
       }
-      notify(execution, MessageKind.SLA_WARNING, recipients, task);
+      notify(execution, StaffNotices.Kind.SLA_WARNING, recipients, task);
       metrics.warned(execution.getVariable(URGENCY));
     };
   }
@@ -82,25 +81,21 @@ public class SlaNotifications {
       }
       Set<String> recipients = groupEmails(SupportStaff.MANAGERS);
       recipients.addAll(groupEmails(SupportStaff.SPECIALISTS));
-      notify(execution, MessageKind.SLA_BREACHED, recipients, task);
+      notify(execution, StaffNotices.Kind.SLA_BREACHED, recipients, task);
       metrics.breached(execution.getVariable(URGENCY));
     };
   }
 
-  private void notify(DelegateExecution execution, MessageKind kind, Set<String> recipients, Task task) {
+  /** Queues the notice for the recipients' next digest ({@link SlaDigest}), in the step's transaction. */
+  private void notify(DelegateExecution execution, StaffNotices.Kind kind, Set<String> recipients, Task task) {
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
     Date deadline = (Date) execution.getVariable(SLA_DEADLINE);
     Object urgency = execution.getVariable(URGENCY);
-    Map<String, Object> model = new java.util.HashMap<>();
-    model.put("companyName", execution.getVariable(COMPANY_NAME));
-    model.put("urgency", urgency);
-    model.put("slaDeadline", deadline);
-    model.put("taskUrl", task == null ? "" : address.tasklistTask(task.getId()));
-    for (String recipient : recipients) {
-      // one mail per recipient and timer firing; a retried job finds the ones already sent
-      outbound.send(kind, ticketNumber, recipient, model,
-          ticketNumber + ":" + kind + ":" + deadline.getTime() + ":" + recipient);
-    }
+    Object companyName = execution.getVariable(COMPANY_NAME);
+    notices.note(new StaffNotices.Notice(kind, ticketNumber, companyName == null ? null : companyName.toString(),
+        urgency == null ? null : urgency.toString(), deadline == null ? null : deadline.toInstant(),
+        task == null ? null : address.tasklistTask(task.getId())), recipients, DeskTime.now());
+    log.info("Noted {} of {} for the digest of {} staff", kind, ticketNumber, recipients.size());
   }
 
   private Task initiateResolution(DelegateExecution execution) {

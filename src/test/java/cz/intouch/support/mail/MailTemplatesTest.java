@@ -72,7 +72,7 @@ class MailTemplatesTest {
   void aProcessDateVariableReadsAsADeadline() {
     Map<String, Object> model = new HashMap<>(fullModel());
     model.put("slaDeadline", Date.from(MONDAY_16.toInstant()));
-    assertThat(templates.render(MessageKind.SLA_WARNING, model).body()).contains("pondělí 30. listopadu 2026 16:00");
+    assertThat(templates.render(MessageKind.ACKNOWLEDGEMENT, model).body()).contains("pondělí 30. listopadu 2026 16:00");
   }
 
   @Test
@@ -144,7 +144,11 @@ class MailTemplatesTest {
         Map.entry("passwordLink", "http://127.0.0.1:8080/extranet/set-password?token=abc"),
         Map.entry("linkValidUntil", MONDAY_16),
         Map.entry("taskUrl", "http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=42"),
-        Map.entry("attachmentLimit", "10 MB"));
+        Map.entry("attachmentLimit", "10 MB"),
+        Map.entry("breachCount", 1),
+        Map.entry("warningCount", 1),
+        Map.entry("breaches", List.of("TS-2026-000123 – Příkladová s.r.o. – závažný problém")),
+        Map.entry("warnings", List.of("TS-2026-000124 – Příkladová s.r.o. – závažný problém")));
   }
 
   private static String resource(String path) throws IOException {

@@ -202,18 +202,28 @@ class OutboundMailTest {
   }
 
   @Test
-  void staffHearOfEverySlaProblemWhateverTheCap() throws Exception {
-    Map<String, Object> model = Map.of("companyName", "Příkladová s.r.o.", "urgency", "SERIOUS",
-        "slaDeadline", MONDAY_16, "taskUrl", "http://127.0.0.1:8080/camunda/app/tasklist/");
-    for (int i = 1; i <= 22; i++) {
-      MessageKind kind = i % 2 == 0 ? MessageKind.SLA_BREACHED : MessageKind.SLA_WARNING;
-      outboundMail.send(kind, "TS-2026-%06d".formatted(300 + i), "specialists@intouch-crm.cz", model, "sla-" + i);
+  void staffDigestsAreNeitherCountedNorStoppedByTheCap() throws Exception {
+    OutboundMail capped = new OutboundMail(mailSender, templates, messages, outbox, transactions,
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics);
+    String staff = "specialists@intouch-crm.cz";
+    for (int i = 1; i <= DEFAULT_DAILY_CAP + 2; i++) {
+      capped.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(300 + i), staff, SERIOUS, "staff-ack-" + i);
     }
+    assertThat(status("staff-ack-" + (DEFAULT_DAILY_CAP + 1))).as("over the cap").isEqualTo("SUPPRESSED");
 
-    List<MimeMessage> staffMail = received("specialists@intouch-crm.cz");
-    assertThat(staffMail).hasSize(22);
-    assertThat(staffMail.get(0).getSubject()).isEqualTo("Blíží se termín SLA – Příkladová s.r.o. [TS-2026-000301]");
-    assertThat(staffMail.get(0).getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    Map<String, Object> digest = Map.of("breachCount", 1, "warningCount", 0,
+        "breaches", List.of("TS-2026-000301 – Příkladová s.r.o."), "warnings", List.of());
+    capped.sendStaffDigest(MessageKind.SLA_DIGEST, staff, List.of("TS-2026-000301"), digest, "claim-1");
+    capped.sendStaffDigest(MessageKind.SLA_DIGEST, staff, List.of("TS-2026-000301", "TS-2026-000302"), digest,
+        "claim-2");
+
+    List<MimeMessage> staffMail = received(staff);
+    assertThat(staffMail).hasSize(DEFAULT_DAILY_CAP + 2);
+    MimeMessage single = staffMail.get(DEFAULT_DAILY_CAP);
+    assertThat(single.getSubject()).isEqualTo("Souhrn SLA – překročený termín: 1, blíží se termín: 0 [TS-2026-000301]");
+    assertThat(single.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    assertThat(single.getHeader(OutboundMail.LOOP_HEADER, null)).isEqualTo("TS-2026-000301");
+    assertThat(staffMail.get(DEFAULT_DAILY_CAP + 1).getHeader(OutboundMail.LOOP_HEADER, null)).isEqualTo("staff");
   }
 
   @Test

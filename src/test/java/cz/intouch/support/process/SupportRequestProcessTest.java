@@ -8,6 +8,7 @@ import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
+import cz.intouch.support.sla.SlaDigest;
 import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.TicketMessages;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +51,7 @@ class SupportRequestProcessTest {
   @Autowired TicketIntake intake;
   @Autowired TicketMessages messages;
   @Autowired EmbeddedMailServer mailServer;
+  @Autowired SlaDigest digest;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -86,14 +88,16 @@ class SupportRequestProcessTest {
     assertThat(body(acknowledgement)).contains("závažný problém", "nejpozději do pondělí 30. listopadu 2026 16:00");
 
     fire(ticket, "BoundaryEvent_SlaWarning");
-    assertThat(lastMailTo("agent@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
+    digest.sendDue();
+    assertThat(body(lastMailTo("agent@intouch-crm.cz"))).contains(ticket.getBusinessKey(), "se blíží termín");
     assertThat(variable(ticket, "slaBreached")).isEqualTo(false);
 
     fire(ticket, "BoundaryEvent_SlaBreached");
     assertThat(variable(ticket, "slaBreached")).isEqualTo(true);
     assertThat(tasks.getIdentityLinksForTask(task(ticket).getId())).extracting(IdentityLink::getGroupId)
         .contains("support-agents", "support-specialists");
-    assertThat(lastMailTo("manager@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
+    digest.sendDue();
+    assertThat(body(lastMailTo("manager@intouch-crm.cz"))).contains(ticket.getBusinessKey(), "uplynul termín");
     assertThat(ticket).isWaitingAt("UserTask_InitiateResolution");
   }
 
@@ -112,8 +116,9 @@ class SupportRequestProcessTest {
       tasks.claim(task(ticket).getId(), "nomail");
 
       fire(ticket, "BoundaryEvent_SlaWarning");
+      digest.sendDue();
 
-      assertThat(lastMailTo("agent@intouch-crm.cz").getSubject()).contains(ticket.getBusinessKey());
+      assertThat(body(lastMailTo("agent@intouch-crm.cz"))).contains(ticket.getBusinessKey());
       assertThat(runtime.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
       assertThat(management.createJobQuery().processInstanceId(ticket.getId()).withException().count()).isZero();
       assertThat(ticket).hasPassed("EndEvent_SlaWarningSent").isWaitingAt("UserTask_InitiateResolution");
