@@ -54,6 +54,9 @@ public class MailIntake {
 
   public record Result(String mailKey, Outcome outcome, String ticketNumber, String note) {}
 
+  /** Business key of a quarantined mail's process: this prefix and the quarantine row's id. */
+  static final String QUARANTINE_KEY_PREFIX = "KARANTENA-";
+
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
 
   private final MailIntakeStore store;
@@ -241,7 +244,7 @@ public class MailIntake {
     variables.put(MailQuarantineSteps.REASON, Texts.truncate(reason, 1000));
     variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(text, 3000));
     variables.put(RECEIVED_AT, Date.from(receivedAt));
-    runtime.startProcessInstanceByKey(MAIL_QUARANTINE, "KARANTENA-" + quarantineId, variables);
+    runtime.startProcessInstanceByKey(MAIL_QUARANTINE, QUARANTINE_KEY_PREFIX + quarantineId, variables);
   }
 
   /** The ticket a mail continues: the subject's tag first (what people see), then the Message-ID chain. */
