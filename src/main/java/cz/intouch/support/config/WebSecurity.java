@@ -7,6 +7,7 @@ import static cz.intouch.support.ticket.SupportStaff.SPECIALISTS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cz.intouch.support.api.ApiProblem;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -22,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -34,9 +36,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 public class WebSecurity {
 
   private final ObjectMapper objectMapper;
+  private final ProcessEngine engine;
 
-  public WebSecurity(ObjectMapper objectMapper) {
+  public WebSecurity(ObjectMapper objectMapper, ProcessEngine engine) {
     this.objectMapper = objectMapper;
+    this.engine = engine;
   }
 
   @Bean
@@ -58,9 +62,12 @@ public class WebSecurity {
             .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole(ADMINS, MANAGERS)
             .anyRequest().hasRole(ADMINS))
         .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+        // the Cockpit SLA dashboard reads GET /api/reports/** with the manager's webapp session (Basic wins)
+        .addFilterAfter(new WebappSessionAuthentication(engine), BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic authentication: no session cookie a forged request could ride on
+        // stateless Basic authentication: no session cookie a forged request could ride on (the webapp session is
+        // accepted for report reads only, which change nothing)
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }
