@@ -2,6 +2,8 @@ package cz.intouch.support.report;
 
 import cz.intouch.support.report.SlaReport.Share;
 import cz.intouch.support.report.SlaReport.WaitingTicket;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The report as one long CSV table ({@code section,key,metric,value}, UTF-8, RFC 4180) that a spreadsheet pivots:
@@ -63,7 +65,9 @@ final class SlaReportCsv {
     if (value == null) {
       return "";
     }
-    String text = value.toString();
+    // as in the JSON: seconds always written
+    String text = value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+        : value.toString();
     if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("[-+]?\\d+(\\.\\d+)?")) {
       text = "'" + text;
     }

@@ -1,0 +1,384 @@
+package cz.intouch.support.report;
+
+import static cz.intouch.support.ticket.TicketVariables.INITIATE_RESOLUTION_TASK;
+import static cz.intouch.support.ticket.TicketVariables.SLA_BREACHED_TIMER;
+import static cz.intouch.support.ticket.TicketVariables.SUPPORT_REQUEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.intouch.support.EngineTestSupport;
+import cz.intouch.support.SupportDeskTest;
+import cz.intouch.support.intake.TicketIntake;
+import cz.intouch.support.release.ProgramVersion;
+import cz.intouch.support.release.ReleaseKind;
+import cz.intouch.support.release.ReleaseRegister;
+import cz.intouch.support.ticket.Channel;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The managers' SLA figures against a scenario whose answers are known: ten tickets of Strojírny Hořice received
+ * from December to this week, started before or after their deadlines by moving the engine clock, one reclassified,
+ * one handed over, one escalated, two cosmetic ones in two planned releases. "Now" is Wednesday 18 March 2026 15:00.
+ * The context has its own database (the property below), so tickets of other test classes do not count.
+ */
+@SupportDeskTest
+@TestPropertySource(properties = "support.test.scenario=sla-report")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlaReportTest {
+
+  static final String NOVAK = "jan.novak@strojirny-horice.cz";
+  static final String COMPANY = "Strojírny Hořice s.r.o.";
+  static final String NOW = "2026-03-18T15:00:00+01:00";
+  private static final String SERIOUS_TEXT =
+      "Dobrý den, po aktualizaci na verzi 5.3.2 program vůbec nejde spustit, nikdo ve firmě nemůže pracovat.";
+  private static final String QUESTION_TEXT = "Dobrý den, jak nastavím uživatelská práva ve verzi 5.3.2?";
+  private static final String COSMETIC_TEXT =
+      "Dobrý den, v menu Nastavení je překlep v popisku, jinak vše funguje. Verze 5.3.2.";
+
+  @LocalServerPort int port;
+  @Autowired TicketIntake intake;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ReleaseRegister releases;
+  @Autowired ObjectMapper json;
+
+  /** Tickets of the scenario by their letter. */
+  final Map<String, ProcessInstance> tickets = new java.util.HashMap<>();
+
+  /** Built once, before the first test (process test coverage needs a running test, so not in @BeforeAll). */
+  @BeforeEach
+  void scenario() {
+    if (!tickets.isEmpty()) {
+      ClockUtil.setCurrentTime(at(NOW));
+      return;
+    }
+    // outside the 12 weeks (from Monday 29 Dec 2025): started late, counts nowhere
+    open("I", "Program nejde spustit", SERIOUS_TEXT, "2025-12-01T09:00:00+01:00");
+    startResolution("I", "2025-12-03T10:00:00+01:00");
+    // week of 2 March: A started in 2 h (deadline Tue 3 Mar 16:00), B after its deadline (Wed 4 Mar 16:00)
+    open("A", "Program nejde spustit", SERIOUS_TEXT, "2026-03-02T09:00:00+01:00");
+    startResolution("A", "2026-03-02T11:00:00+01:00");
+    open("B", "Program nejde spustit", SERIOUS_TEXT, "2026-03-03T10:00:00+01:00");
+    // D: reclassified an hour after receipt, so its deadline becomes receipt + 7 days (Wed 11 Mar 10:00)
+    open("D", "Program nejde spustit", SERIOUS_TEXT, "2026-03-04T10:00:00+01:00");
+    complete(initiateResolution("D"), "2026-03-04T11:00:00+01:00", Map.of("reclassifyTo", "LESS_SERIOUS"));
+    startResolution("B", "2026-03-05T09:00:00+01:00");
+    complete(task("B", "UserTask_ResolveFirstLevel"), "2026-03-05T10:00:00+01:00", Map.of("outcome", "HANDOVER"));
+    // week of 9 March: C (deadline Tue 10 Mar 16:00) and D met
+    open("C", "Dotaz na práva", QUESTION_TEXT, "2026-03-09T09:00:00+01:00");
+    startResolution("D", "2026-03-10T10:00:00+01:00");
+    open("H1", "Překlep v menu", COSMETIC_TEXT, "2026-03-10T11:00:00+01:00");
+    complete(task("H1", "UserTask_PlanIntoRelease"), "2026-03-10T11:30:00+01:00", Map.of());
+    startResolution("C", "2026-03-10T15:00:00+01:00");
+    open("H2", "Překlep v menu", COSMETIC_TEXT, "2026-03-11T10:00:00+01:00");
+    // this week: E breached (deadline Tue 17 Mar 16:00, escalated), F past its warning, G within its time
+    open("E", "Program nejde spustit", SERIOUS_TEXT, "2026-03-16T09:00:00+01:00");
+    open("F", "Program nejde spustit", SERIOUS_TEXT, "2026-03-17T14:00:00+01:00");
+    Job breach = management.createJobQuery().processInstanceId(tickets.get("E").getId())
+        .activityId(SLA_BREACHED_TIMER).singleResult();
+    ClockUtil.setCurrentTime(breach.getDuedate());
+    management.executeJob(breach.getId());
+    EngineTestSupport.runAsyncSteps(management);
+    open("G", "Dotaz na práva", QUESTION_TEXT, "2026-03-18T09:00:00+01:00");
+    // the cosmetic backlog: H2 in 5.4.0 (marked fixed), H1 moved to a newly planned 5.5.0
+    releases.plan(ProgramVersion.parse("5.5.0"), ReleaseKind.MINOR, LocalDate.of(2027, 6, 30));
+    releases.moveTicket(tickets.get("H1").getBusinessKey(), ProgramVersion.parse("5.5.0"));
+    releases.markFixed(ProgramVersion.parse("5.4.0"), List.of(tickets.get("H2").getBusinessKey()));
+    ClockUtil.setCurrentTime(at(NOW));
+  }
+
+  @AfterAll
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void everyFigureOfTheScenarioInJson() throws Exception {
+    HttpResponse<String> response = get("/api/reports/sla", "manager", "application/json");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> type.startsWith("application/json"));
+    JsonNode report = json.readTree(response.body());
+
+    assertThat(report.at("/generatedAt").asText()).isEqualTo(NOW);
+    assertThat(report.at("/open/total").asInt()).isEqualTo(10);
+    assertThat(json.convertValue(report.at("/open/byUrgency"), Map.class)).isEqualTo(Map.of(
+        "COMMON_QUESTION", 2, "SERIOUS", 5, "LESS_SERIOUS", 1, "COSMETIC", 2));
+    // B is with the specialists; E, escalated, with both groups; every other open task with the agents
+    assertThat(json.convertValue(report.at("/open/byCandidateGroup"), Map.class)).isEqualTo(Map.of(
+        "support-agents", 8, "support-specialists", 2));
+
+    assertThat(report.at("/warningPassed")).hasSize(1);
+    assertWaiting(report.at("/warningPassed/0"), "F", "SERIOUS", "2026-03-18T16:00:00+01:00");
+    assertThat(report.at("/breached")).hasSize(1);
+    assertWaiting(report.at("/breached/0"), "E", "SERIOUS", "2026-03-17T16:00:00+01:00");
+
+    JsonNode compliance = report.at("/compliance");
+    assertThat(compliance.at("/from").asText()).isEqualTo("2025-12-29");
+    assertThat(compliance.at("/until").asText()).isEqualTo("2026-03-22");
+    assertShare(compliance.at("/total"), 3, 2, 60.0);
+    assertThat(compliance.at("/weeks")).hasSize(12);
+    for (int week = 0; week < 12; week++) {
+      JsonNode row = compliance.at("/weeks/" + week);
+      assertThat(row.at("/weekStart").asText()).isEqualTo(LocalDate.of(2025, 12, 29).plusWeeks(week).toString());
+      switch (week) {
+        case 9 -> assertShare(row.at("/share"), 1, 1, 50.0);   // 2 March: A met, B late
+        case 10 -> assertShare(row.at("/share"), 2, 0, 100.0); // 9 March: C, D met
+        case 11 -> assertShare(row.at("/share"), 0, 1, 0.0);   // this week: E breached; F, G not yet due
+        default -> assertShare(row.at("/share"), 0, 0, null);
+      }
+    }
+    assertThat(compliance.at("/byUrgency")).hasSize(3);
+    assertThat(compliance.at("/byUrgency/0/urgency").asText()).isEqualTo("COMMON_QUESTION");
+    assertShare(compliance.at("/byUrgency/0/share"), 1, 0, 100.0);
+    assertThat(compliance.at("/byUrgency/1/urgency").asText()).isEqualTo("SERIOUS");
+    assertShare(compliance.at("/byUrgency/1/share"), 1, 2, 33.3);
+    assertThat(compliance.at("/byUrgency/2/urgency").asText()).isEqualTo("LESS_SERIOUS");
+    assertShare(compliance.at("/byUrgency/2/share"), 1, 0, 100.0);
+
+    // A 2 h, C 30 h, B 47 h, D 144 h: median 38.5 h, 90th percentile 47 h + 0.7 × 97 h
+    assertThat(report.at("/timeToStart/tickets").asInt()).isEqualTo(4);
+    assertThat(report.at("/timeToStart/medianMinutes").asLong()).isEqualTo(2310);
+    assertThat(report.at("/timeToStart/p90Minutes").asLong()).isEqualTo(6894);
+
+    JsonNode backlog = report.at("/cosmeticBacklog");
+    assertThat(backlog.at("/releases")).hasSize(2);
+    assertThat(backlog.at("/releases/0/version").asText()).isEqualTo("5.4.0");
+    assertThat(backlog.at("/releases/0/plannedOn").asText()).isEqualTo("2027-01-31");
+    assertThat(backlog.at("/releases/0/tickets").asInt()).isEqualTo(1);
+    assertThat(backlog.at("/releases/0/fixed").asInt()).isEqualTo(1);
+    assertThat(backlog.at("/releases/1/version").asText()).isEqualTo("5.5.0");
+    assertThat(backlog.at("/releases/1/plannedOn").asText()).isEqualTo("2027-06-30");
+    assertThat(backlog.at("/releases/1/tickets").asInt()).isEqualTo(1);
+    assertThat(backlog.at("/releases/1/fixed").asInt()).isEqualTo(0);
+    assertThat(backlog.at("/unassigned").asInt()).isEqualTo(0);
+  }
+
+  @Test
+  void theSameFiguresAsCsv() throws Exception {
+    HttpResponse<String> response = get("/api/reports/sla", "admin", "text/csv");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+    assertThat(response.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"sla-2026-03-18.csv\"");
+    String e = tickets.get("E").getBusinessKey();
+    String f = tickets.get("F").getBusinessKey();
+    List<String> lines = response.body().lines().toList();
+    assertThat(lines).containsExactly(
+        "section,key,metric,value",
+        "report,,generatedAt," + NOW,
+        "open,total,tickets,10",
+        "open_by_urgency,COMMON_QUESTION,tickets,2",
+        "open_by_urgency,SERIOUS,tickets,5",
+        "open_by_urgency,LESS_SERIOUS,tickets,1",
+        "open_by_urgency,COSMETIC,tickets,2",
+        "open_by_group,support-agents,tickets,8",
+        "open_by_group,support-specialists,tickets,2",
+        "warning_passed,total,tickets,1",
+        "warning_passed," + f + ",companyName," + COMPANY,
+        "warning_passed," + f + ",urgency,SERIOUS",
+        "warning_passed," + f + ",slaDeadline,2026-03-18T16:00:00+01:00",
+        "warning_passed," + f + ",processInstanceId," + tickets.get("F").getId(),
+        "breached,total,tickets,1",
+        "breached," + e + ",companyName," + COMPANY,
+        "breached," + e + ",urgency,SERIOUS",
+        "breached," + e + ",slaDeadline,2026-03-17T16:00:00+01:00",
+        "breached," + e + ",processInstanceId," + tickets.get("E").getId(),
+        "compliance,total,met,3", "compliance,total,breached,2", "compliance,total,percent,60.0",
+        "compliance_by_week,2025-12-29,met,0", "compliance_by_week,2025-12-29,breached,0",
+        "compliance_by_week,2025-12-29,percent,",
+        "compliance_by_week,2026-01-05,met,0", "compliance_by_week,2026-01-05,breached,0",
+        "compliance_by_week,2026-01-05,percent,",
+        "compliance_by_week,2026-01-12,met,0", "compliance_by_week,2026-01-12,breached,0",
+        "compliance_by_week,2026-01-12,percent,",
+        "compliance_by_week,2026-01-19,met,0", "compliance_by_week,2026-01-19,breached,0",
+        "compliance_by_week,2026-01-19,percent,",
+        "compliance_by_week,2026-01-26,met,0", "compliance_by_week,2026-01-26,breached,0",
+        "compliance_by_week,2026-01-26,percent,",
+        "compliance_by_week,2026-02-02,met,0", "compliance_by_week,2026-02-02,breached,0",
+        "compliance_by_week,2026-02-02,percent,",
+        "compliance_by_week,2026-02-09,met,0", "compliance_by_week,2026-02-09,breached,0",
+        "compliance_by_week,2026-02-09,percent,",
+        "compliance_by_week,2026-02-16,met,0", "compliance_by_week,2026-02-16,breached,0",
+        "compliance_by_week,2026-02-16,percent,",
+        "compliance_by_week,2026-02-23,met,0", "compliance_by_week,2026-02-23,breached,0",
+        "compliance_by_week,2026-02-23,percent,",
+        "compliance_by_week,2026-03-02,met,1", "compliance_by_week,2026-03-02,breached,1",
+        "compliance_by_week,2026-03-02,percent,50.0",
+        "compliance_by_week,2026-03-09,met,2", "compliance_by_week,2026-03-09,breached,0",
+        "compliance_by_week,2026-03-09,percent,100.0",
+        "compliance_by_week,2026-03-16,met,0", "compliance_by_week,2026-03-16,breached,1",
+        "compliance_by_week,2026-03-16,percent,0.0",
+        "compliance_by_urgency,COMMON_QUESTION,met,1", "compliance_by_urgency,COMMON_QUESTION,breached,0",
+        "compliance_by_urgency,COMMON_QUESTION,percent,100.0",
+        "compliance_by_urgency,SERIOUS,met,1", "compliance_by_urgency,SERIOUS,breached,2",
+        "compliance_by_urgency,SERIOUS,percent,33.3",
+        "compliance_by_urgency,LESS_SERIOUS,met,1", "compliance_by_urgency,LESS_SERIOUS,breached,0",
+        "compliance_by_urgency,LESS_SERIOUS,percent,100.0",
+        "time_to_start,,tickets,4", "time_to_start,,medianMinutes,2310", "time_to_start,,p90Minutes,6894",
+        "cosmetic_backlog,5.4.0,plannedOn,2027-01-31", "cosmetic_backlog,5.4.0,tickets,1",
+        "cosmetic_backlog,5.4.0,fixed,1",
+        "cosmetic_backlog,5.5.0,plannedOn,2027-06-30", "cosmetic_backlog,5.5.0,tickets,1",
+        "cosmetic_backlog,5.5.0,fixed,0",
+        "cosmetic_backlog,unassigned,tickets,0");
+  }
+
+  @ParameterizedTest(name = "{0} gets {1}")
+  @CsvSource({"manager, 200", "admin, 200", "agent, 403", "specialist, 403", ", 401"})
+  void onlyManagersAndAdminsReadTheReport(String user, int status) throws Exception {
+    HttpResponse<String> response = get("/api/reports/sla", user, null);
+    assertThat(response.statusCode()).isEqualTo(status);
+    if (status != 200) {
+      assertThat(response.body()).contains("\"error\":\"" + (status == 401 ? "unauthorized" : "forbidden") + "\"");
+    }
+  }
+
+  /** The Cockpit dashboard's way in: the webapp session's cookie, no Basic credentials. */
+  @ParameterizedTest(name = "{0}'s webapp session gets {2}")
+  @CsvSource({"manager, cockpit, 200", "admin, cockpit, 200", "agent, tasklist, 403"})
+  void aWebappSessionReadsTheReportAsItsUser(String user, String app, int status) throws Exception {
+    HttpClient browser = webappLogin(user, app);
+    HttpResponse<String> report = browser.send(HttpRequest.newBuilder(uri("/api/reports/sla")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(status);
+  }
+
+  @Test
+  void aWebappSessionChangesNothingThroughTheApi() throws Exception {
+    HttpClient browser = webappLogin("manager", "cockpit");
+    // a manager may recalculate with Basic; a request riding on the session cookie is anonymous
+    HttpResponse<String> recalculate = browser.send(HttpRequest.newBuilder(uri("/api/sla/recalculate"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(recalculate.statusCode()).isEqualTo(401);
+    HttpResponse<String> loggedOut = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/reports/sla"))
+        .header("Cookie", "JSESSIONID=not-a-session").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loggedOut.statusCode()).isEqualTo(401);
+  }
+
+  // --- scenario helpers ----------------------------------------------------------------------------------------
+
+  private void open(String letter, String subject, String body, String receivedAt) {
+    Date received = at(receivedAt);
+    ClockUtil.setCurrentTime(received);
+    String ticketNumber = intake.open(new TicketIntake.NewRequest(Channel.WEB, received.toInstant(), subject, body,
+        null, null, null, NOVAK, null, null, false, null));
+    ProcessInstance ticket = runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST)
+        .processInstanceBusinessKey(ticketNumber).singleResult();
+    management.executeJob(management.createJobQuery().processInstanceId(ticket.getId())
+        .activityId("StartEvent_RequestReceived").singleResult().getId());
+    EngineTestSupport.runAsyncSteps(management);
+    tickets.put(letter, ticket);
+  }
+
+  private void startResolution(String letter, String at) {
+    complete(initiateResolution(letter), at, Map.of());
+  }
+
+  private Task initiateResolution(String letter) {
+    return task(letter, INITIATE_RESOLUTION_TASK);
+  }
+
+  private Task task(String letter, String taskDefinitionKey) {
+    Task task = tasks.createTaskQuery().processInstanceId(tickets.get(letter).getId())
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+    assertThat(task).as(letter + " waits at " + taskDefinitionKey).isNotNull();
+    return task;
+  }
+
+  private void complete(Task task, String at, Map<String, Object> variables) {
+    ClockUtil.setCurrentTime(at(at));
+    tasks.complete(task.getId(), variables);
+    EngineTestSupport.runAsyncSteps(management);
+  }
+
+  static Date at(String isoWithOffset) {
+    return Date.from(OffsetDateTime.parse(isoWithOffset).toInstant());
+  }
+
+  // --- assertions and HTTP -------------------------------------------------------------------------------------
+
+  private void assertWaiting(JsonNode ticket, String letter, String urgency, String deadline) {
+    ProcessInstance instance = tickets.get(letter);
+    assertThat(ticket.at("/ticketNumber").asText()).isEqualTo(instance.getBusinessKey());
+    assertThat(ticket.at("/companyName").asText()).isEqualTo(COMPANY);
+    assertThat(ticket.at("/urgency").asText()).isEqualTo(urgency);
+    assertThat(ticket.at("/slaDeadline").asText()).isEqualTo(deadline);
+    assertThat(runtime.getVariable(instance.getId(), "slaDeadline")).isEqualTo(at(deadline));
+    assertThat(ticket.at("/processInstanceId").asText()).isEqualTo(instance.getId());
+    assertThat(ticket.at("/cockpitPath").asText())
+        .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + instance.getId());
+  }
+
+  private static void assertShare(JsonNode share, int met, int breached, Double percent) {
+    assertThat(share.at("/met").asInt()).isEqualTo(met);
+    assertThat(share.at("/breached").asInt()).isEqualTo(breached);
+    assertThat(share.at("/decided").asInt()).isEqualTo(met + breached);
+    if (percent == null) {
+      assertThat(share.at("/percent").isNull()).isTrue();
+    } else {
+      assertThat(share.at("/percent").asDouble()).isEqualTo(percent);
+    }
+  }
+
+  private HttpResponse<String> get(String path, String user, String accept) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Logs in to a webapp as its login page does: the page hands out the CSRF token the login must echo. */
+  private HttpClient webappLogin(String user, String app) throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            uri("/camunda/api/admin/auth/user/default/login/" + app)).header("X-XSRF-TOKEN", csrf)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(user + " logs in to " + app).isEqualTo(200);
+    return browser;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
