@@ -1,6 +1,7 @@
 package cz.intouch.support.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import cz.intouch.support.ticket.Urgency;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,16 @@ import java.util.Map;
  */
 public record SlaReport(OffsetDateTime generatedAt, Open open, List<WaitingTicket> warningPassed,
     List<WaitingTicket> breached, Compliance compliance, TimeToStart timeToStart, CosmeticBacklog cosmeticBacklog) {
+
+  /** The Czech names of the urgency codes, so the dashboard shows what agents and customers read. */
+  @JsonProperty
+  public Map<String, String> urgencyNames() {
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (Urgency urgency : Urgency.values()) {
+      names.put(urgency.name(), urgency.czech());
+    }
+    return names;
+  }
 
   /** Running tickets by urgency (code, or "UNKNOWN" before triage) and by candidate group of their open tasks. */
   public record Open(int total, Map<String, Integer> byUrgency, Map<String, Integer> byCandidateGroup) {}

@@ -4,6 +4,8 @@ import static cz.intouch.support.ticket.TicketVariables.INITIATE_RESOLUTION_TASK
 import static cz.intouch.support.ticket.TicketVariables.SLA_BREACHED_TIMER;
 import static cz.intouch.support.ticket.TicketVariables.SUPPORT_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,12 +23,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,6 +46,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -63,6 +80,9 @@ class SlaReportTest {
   private static final String QUESTION_TEXT = "Dobrý den, jak nastavím uživatelská práva ve verzi 5.3.2?";
   private static final String COSMETIC_TEXT =
       "Dobrý den, v menu Nastavení je překlep v popisku, jinak vše funguje. Verze 5.3.2.";
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @LocalServerPort int port;
   @Autowired TicketIntake intake;
@@ -282,6 +302,92 @@ class SlaReportTest {
     HttpResponse<String> loggedOut = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/reports/sla"))
         .header("Cookie", "JSESSIONID=not-a-session").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(loggedOut.statusCode()).isEqualTo(401);
+  }
+
+  /** The Cockpit plugin in Chromium: the manager logs in to Cockpit and finds the scenario's figures. */
+  @Test
+  void theCockpitDashboardShowsTheFiguresToTheManager() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "chromium and chromium-driver are not installed (.ci/run installs them)");
+    Path profile = Files.createTempDirectory("cockpit-chromium");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,2400", "--lang=cs", "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    WebDriver browser = new ChromeDriver(service, options);
+    try {
+      browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/");
+      // Cockpit's own login form (the page sends the CSRF token with it). On a busy machine Cockpit's scripts start
+      // slowly and its first, anonymous calls send it back to a fresh, empty login form after a while: fill in and
+      // submit whichever form is there until the dashboard shows.
+      await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+        if (!browser.findElements(By.id("sla-open-total")).isEmpty() || !browser.findElements(By.id("sla-error")).isEmpty()) {
+          return true;
+        }
+        List<WebElement> user = browser.findElements(By.cssSelector("input[ng-model='username']"));
+        List<WebElement> password = browser.findElements(By.cssSelector("input[type='password'][ng-model='password']"));
+        if (user.size() == 1 && password.size() == 1) {
+          for (WebElement field : List.of(user.get(0), password.get(0))) {
+            if (!field.getDomAttribute("class").contains("ng-not-empty")) {
+              field.clear();
+              field.sendKeys("manager");
+            }
+          }
+          if (user.get(0).getDomAttribute("class").contains("ng-not-empty")
+              && password.get(0).getDomAttribute("class").contains("ng-not-empty")) {
+            browser.findElement(By.cssSelector("button[type='submit']")).click();
+          }
+        }
+        return false;
+      });
+      assertThat(browser.findElements(By.id("sla-error"))).isEmpty();
+
+      WebElement dashboard = browser.findElement(By.id("sla-dashboard"));
+      assertThat(browser.findElement(By.id("sla-open-total")).getText()).isEqualTo("10 otevřených tiketů");
+      assertThat(browser.findElement(By.id("sla-warning-count")).getText()).isEqualTo("1 po upozornění");
+      assertThat(browser.findElement(By.id("sla-breached-count")).getText()).isEqualTo("1 po termínu SLA");
+      assertThat(browser.findElement(By.id("sla-compliance-total")).getText()).isEqualTo("60 % včas za 12 týdnů (3 z 5)");
+      assertThat(browser.findElement(By.id("sla-open")).getText()).contains("závažný problém 5", "běžný dotaz 2",
+          "méně závažný problém 1", "kosmetická vada 2", "1. úroveň (agenti) 8", "2. úroveň (specialisté) 2");
+      String e = tickets.get("E").getBusinessKey();
+      WebElement breached = browser.findElement(By.id("sla-breached"));
+      assertThat(breached.getText()).contains(e, COMPANY, "závažný problém", "17. 3. 2026 16:00");
+      assertThat(breached.findElement(By.linkText(e)).getAttribute("href")).endsWith(
+          "/camunda/app/cockpit/default/#/process-instance/" + tickets.get("E").getId());
+      assertThat(browser.findElement(By.id("sla-warning")).getText())
+          .contains(tickets.get("F").getBusinessKey(), "18. 3. 2026 16:00");
+      assertThat(browser.findElements(By.cssSelector("#sla-weeks-chart rect.sla-bar"))).hasSize(12);
+      assertThat(browser.findElement(By.id("sla-weeks-chart")).getText()).contains("50 %", "100 %", "0 %", "2. 3.");
+      assertThat(browser.findElements(By.cssSelector("#sla-urgency-chart rect.sla-bar"))).hasSize(3);
+      assertThat(browser.findElement(By.id("sla-urgency-chart")).getText()).contains("33 %", "1/3");
+      assertThat(browser.findElement(By.id("sla-time")).getText()).contains("4 38,5 h 114,9 h");
+      assertThat(browser.findElement(By.id("sla-backlog")).getText())
+          .contains("5.4.0 31. 1. 2027 1 1", "5.5.0 30. 6. 2027 1 0", "bez vydání – 0 –");
+
+      new Actions(browser).scrollToElement(dashboard).perform();
+      Path screenshot = Path.of("target/screenshots/cockpit-sla-dashboard.png");
+      Files.createDirectories(screenshot.getParent());
+      Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (AssertionError | RuntimeException failed) {
+      // what the browser showed, for the failure report
+      Files.createDirectories(Path.of("target/screenshots"));
+      Files.write(Path.of("target/screenshots/cockpit-sla-dashboard-failed.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(Path.of("target/screenshots/cockpit-sla-dashboard-failed.html"), browser.getPageSource());
+      browser.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser: " + entry));
+      throw failed;
+    } finally {
+      browser.quit();
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
   }
 
   // --- scenario helpers ----------------------------------------------------------------------------------------
