@@ -37,6 +37,9 @@ public class ReleaseRegister {
   public record Publication(Release release, List<String> fixedTickets, List<String> movedTickets,
       Release movedTo) {}
 
+  /** A planned release's cosmetic tickets: how many wait for it, how many of them are marked fixed so far. */
+  public record PlannedBacklog(ProgramVersion version, LocalDate plannedOn, int tickets, int fixed) {}
+
   public Optional<Release> find(ProgramVersion version) {
     return jdbc.query("SELECT " + COLUMNS + " FROM sd_release WHERE major = ? AND minor = ? AND patch = ?",
         ReleaseRegister::release, version.major(), version.minor(), version.patch()).stream().findFirst();
@@ -144,6 +147,24 @@ public class ReleaseRegister {
             + " r.release_notes, r.installation_instructions, r.installer_file FROM sd_release r JOIN sd_release_ticket t ON t.release_id = r.id"
             + " WHERE t.ticket_number = ? AND r.published_at IS NULL",
         ReleaseRegister::release, ticketNumber).stream().findFirst();
+  }
+
+  /**
+   * The cosmetic backlog of every planned release, lowest version first (one grouped query over the small
+   * sd_release, joined through sd_release_ticket_release_ix).
+   */
+  public List<PlannedBacklog> plannedBacklog() {
+    return jdbc.query("SELECT r.major, r.minor, r.patch, r.planned_on, COUNT(t.ticket_number) AS tickets,"
+            + " COALESCE(SUM(CASE WHEN t.fixed THEN 1 ELSE 0 END), 0) AS fixed"
+            + " FROM sd_release r LEFT JOIN sd_release_ticket t ON t.release_id = r.id WHERE r.published_at IS NULL"
+            + " GROUP BY r.id, r.major, r.minor, r.patch, r.planned_on" + VERSION_ORDER,
+        (rs, row) -> new PlannedBacklog(new ProgramVersion(rs.getInt("major"), rs.getInt("minor"), rs.getInt("patch")),
+            rs.getObject("planned_on", LocalDate.class), rs.getInt("tickets"), rs.getInt("fixed")));
+  }
+
+  /** Cosmetic tickets waiting while no release is planned (they join the next one that gets planned). */
+  public int unassignedTickets() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM sd_release_ticket WHERE release_id IS NULL", Integer.class);
   }
 
   public List<String> ticketsOf(ProgramVersion version) {

@@ -22,6 +22,10 @@ export default {
     availableLocales: ['cs', 'en'],
     fallbackLocale: 'cs'
   },
+
+  // InTouch support desk: the managers' SLA dashboard on the Cockpit dashboard (scripts/sla-dashboard.js, plugin
+  // point cockpit.dashboard), reading GET /api/reports/sla with the Cockpit session.
+  customScripts: ['scripts/sla-dashboard.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
