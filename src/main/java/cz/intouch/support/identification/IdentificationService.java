@@ -69,7 +69,8 @@ public class IdentificationService {
     }
 
     String[] personSource = {contact.isPresent() ? "registrovaný kontakt (adresa odesílatele)" : null};
-    String personName = contact.map(Contact::fullName)
+    // the registry may keep a contact's titles ("Ing. Radek Šimánek"): the ticket names the person without them
+    String personName = contact.map(Contact::fullName).map(RequestClues::withoutTitles)
         .or(() -> blankToEmpty(claims.contactName()).map(name -> found(personSource, "zadané jméno", name)))
         .or(() -> RequestClues.signedName(claims.texts(), claims.senderName())
             .map(name -> found(personSource, "podpis v e-mailu", name)))

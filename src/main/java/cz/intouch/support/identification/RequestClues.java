@@ -283,6 +283,23 @@ public final class RequestClues {
     return person.matches() && isPerson(person.group(1)) ? Optional.of(person.group(1)) : Optional.empty();
   }
 
+  private static final Pattern TITLES_AROUND = Pattern.compile(
+      "^(?:\\s*" + TITLE + ")+\\s*|\\s*,?\\s*(?:Ph\\.D\\.|CSc\\.|DiS\\.|MBA|LL\\.M\\.)\\s*$");
+
+  /** A name as the desk keeps it: without academic titles ("Ing. Radek Šimánek, Ph.D." → "Radek Šimánek"). */
+  public static String withoutTitles(String name) {
+    if (name == null) {
+      return null;
+    }
+    String previous;
+    String stripped = name.strip();
+    do {
+      previous = stripped;
+      stripped = TITLES_AROUND.matcher(stripped).replaceAll("").strip();
+    } while (!stripped.equals(previous));
+    return stripped.isEmpty() ? name.strip() : stripped;
+  }
+
   /** A From display name that is a name and surname ("Jana Nováková", "Nováková Jana"), else empty. */
   public static Optional<String> displayName(String displayName) {
     if (displayName == null) {

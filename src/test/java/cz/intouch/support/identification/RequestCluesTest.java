@@ -96,4 +96,13 @@ class RequestCluesTest {
         .contains("Veronika Dušková");
     assertThat(RequestClues.displayName("Jirka T")).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Ing. Radek Šimánek|Radek Šimánek", "Mgr. Markéta Dvořáková|Markéta Dvořáková",
+      "doc. Ing. Petr Novák, CSc.|Petr Novák", "MUDr. Jana Malá, Ph.D.|Jana Malá", "Pavel Tichý|Pavel Tichý",
+      "Bc. Ondřej Kalina, DiS.|Ondřej Kalina"})
+  void aPersonIsNamedWithoutAcademicTitles(String written, String kept) {
+    org.assertj.core.api.Assertions.assertThat(RequestClues.withoutTitles(written)).isEqualTo(kept);
+  }
 }
