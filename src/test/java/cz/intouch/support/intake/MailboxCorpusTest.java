@@ -70,25 +70,26 @@ class MailboxCorpusTest {
 
   /**
    * Regression floor per field (fraction of the mails labelled for it), overall across the batches: set on
-   * 2026-12-01 just under what the code achieved on batches a and b (see mailbox-corpus/MEASUREMENTS.md), not the
-   * goals. Raise it when the figures improve; the triage fields follow the decision tables' owner.
+   * 2026-12-01 just under what the code achieved on all four batches, a and b tuned on, c and the holdout d measured
+   * blind (see mailbox-corpus/MEASUREMENTS.md) — not the goals, which c and d do not reach yet. Raise it when the
+   * figures improve.
    */
   private static final Map<String, Double> FLOOR = new LinkedHashMap<>();
   /** The goals, printed beside the figures. */
   private static final Map<String, String> GOAL = new LinkedHashMap<>();
 
   static {
-    FLOOR.put("kind", 1.0);
-    FLOOR.put("notAnswered", 1.0);
+    FLOOR.put("kind", 0.96);
+    FLOOR.put("notAnswered", 0.90);
     FLOOR.put("identified", 0.97);
-    FLOOR.put("companyId", 0.97);
-    FLOOR.put("person", 0.97);
+    FLOOR.put("companyId", 0.96);
+    FLOOR.put("person", 0.88);
     FLOOR.put("version", 0.97);
-    FLOOR.put("build", 0.97);
-    FLOOR.put("scope+category", 0.90);
-    FLOOR.put("urgency", 0.75);
-    FLOOR.put("scope+category+urgency", 0.75);
-    FLOOR.put("language", 0.95);
+    FLOOR.put("build", 0.96);
+    FLOOR.put("scope+category", 0.97);
+    FLOOR.put("urgency", 0.84);
+    FLOOR.put("scope+category+urgency", 0.86);
+    FLOOR.put("language", 0.97);
     GOAL.put("kind", "100 %");
     GOAL.put("notAnswered", "100 %");
     GOAL.put("identified", ">= 97 %");
