@@ -120,7 +120,7 @@ public class IdentificationService {
         // an IČO only read in the text names a customer only when registered; the agent sees it in the findings
         company.map(Company::ico).orElse(statedCompanyId(claims.companyId()).orElse(null)),
         company.map(Company::name).orElse(claims.companyName()),
-        contact.map(Contact::fullName).orElse(personName),
+        contact.map(Contact::fullName).map(RequestClues::withoutTitles).orElse(personName),
         contact.map(Contact::email).filter(e -> e != null && !e.isBlank()).orElse(claims.contactEmail()),
         version == null ? null : version.version(),
         version == null ? null : version.build(),
