@@ -173,9 +173,11 @@ class TwoNodeClusterTest {
 
   private void startBoth(DeskProcess first, DeskProcess second, Duration clockOffset) throws IOException {
     String log = clockOffset.isZero() ? "desk.log" : "desk-past-deadlines.log";
+    // one after the other, as operators bring a cluster up: the first node on a new database creates the engine's
+    // schema, which two nodes creating it at the same moment would collide on
     first.start(log, Map.of(ShiftedClockDesk.OFFSET, clockOffset.toString()));
-    second.start(log, Map.of(ShiftedClockDesk.OFFSET, clockOffset.toString()));
     first.awaitLine(DeskProcess.READY, STARTUP_PATIENCE);
+    second.start(log, Map.of(ShiftedClockDesk.OFFSET, clockOffset.toString()));
     second.awaitLine(DeskProcess.READY, STARTUP_PATIENCE);
   }
 
