@@ -108,7 +108,7 @@ final class MailFeed {
       Optional<Map.Entry<String, String>> asked = lastMailTo.apply(stranger);
       if (asked.isPresent() && random.nextBoolean()) {
         // the identification the desk asked for
-        send(n, Kind.REPLY, stranger, "Re: " + asked.get().getKey(), "Dobrý den,\njsem Jan Novák ze společnosti "
+        send(n, Kind.REPLY, stranger, "Re: " + asked.get().getKey(), "Dobrý den,\njsem Karel Dušek ze společnosti "
             + "Strojírny Hořice s.r.o., IČO 28166345, používáme verzi 5.3.2.", asked.get().getValue());
       } else {
         send(n, Kind.UNIDENTIFIED, stranger, "Dotaz", "Dobrý den, jak nastavím uživatelská práva?", null);
