@@ -378,7 +378,11 @@ class CrashSafetyTest {
           case REPLY -> "REPLY_ADDED";
           case MALFORMED -> "QUARANTINED";
         };
-        if (!outcome.equals(expected)) {
+        // a stranger's answer after identification named someone else as the ticket's contact is a new ticket
+        // related to the first (MailIntake: SENDER_NOT_OF_TICKET_COMPANY): still exactly one ticket, nothing lost
+        boolean relatedTicket = mail.kind() == MailFeed.Kind.REPLY && "TICKET_OPENED".equals(outcome)
+            && String.valueOf(row.get("note")).contains("SENDER_NOT_OF_TICKET_COMPANY");
+        if (!outcome.equals(expected) && !relatedTicket) {
           wrong.add(mail.messageId() + " " + outcome + " instead of " + expected);
         }
         switch (outcome) {
