@@ -83,7 +83,11 @@ public class WebSecurity {
         .addFilterAfter(new WebappSessionAuthentication(webappSessionReadable(), identityService, engineName),
             BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no session fixation protection here: it would give the webapp's session a new id on every plugin GET,
+        // and the page's other requests, still carrying the old id, would log the user out (the webapp's own
+        // login already changes the id)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // stateless Basic authentication, and the webapp session only for GETs that change nothing: no cookie a
         // forged request could change anything with
         .csrf(AbstractHttpConfigurer::disable)

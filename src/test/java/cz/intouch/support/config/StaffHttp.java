@@ -88,11 +88,19 @@ final class StaffHttp {
       return browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The session cookie the browser holds now. */
+    String sessionId() {
+      return cookie("JSESSIONID");
+    }
+
     private String csrfToken() {
       // the webapps' CSRF filter wants the token from its cookie echoed in a header
+      return cookie("XSRF-TOKEN");
+    }
+
+    private String cookie(String name) {
       return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-          .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).reduce((first, last) -> last).orElseThrow()
-          .getValue();
+          .filter(cookie -> cookie.getName().equals(name)).reduce((first, last) -> last).orElseThrow().getValue();
     }
   }
 

@@ -50,6 +50,20 @@ class WebappSessionApiTest {
   }
 
   @Test
+  void aPluginsReadKeepsTheSessionSoThePagesOtherRequestsStayLoggedIn() throws Exception {
+    StaffHttp.WebappSession manager = http.login("cockpit", "manager");
+    String sessionId = manager.sessionId();
+
+    HttpResponse<String> report = manager.send("GET", "/api/reports/sla", null, null);
+
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    // a new id here would leave the Cockpit requests already under way with the old one, answered 401: logged out
+    assertThat(manager.sessionId()).isEqualTo(sessionId);
+    HttpResponse<String> dashboard = manager.send("GET", "/camunda/api/engine/engine/default/task/count", null, null);
+    assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+  }
+
+  @Test
   void theSessionCountsOnlyForTheListedReadOnlyGets() throws Exception {
     StaffHttp.WebappSession agent = http.login("tasklist", "agent");
 
