@@ -45,24 +45,32 @@ final class MailClassifier {
     String subject = fold(mail.subject());
     if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")
         || BOUNCE_SENDER.matcher(mail.from()).matches()
-        || "<>".equals(compact(mail.header("Return-Path")))
         || BOUNCE_SUBJECT.matcher(subject).matches() && !mail.quotedMessageIds().isEmpty()) {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     String autoSubmitted = lower(mail.header("Auto-Submitted"));
-    if (autoSubmitted != null && !autoSubmitted.startsWith("no")) {
+    boolean autoSubmittedMail = autoSubmitted != null && !autoSubmitted.startsWith("no");
+    // "auto-generated" (RFC 3834) is also what a customer's own helpdesk (GLPI, OTRS, Jira) puts on a user's
+    // request it relays to us: machine mail only when it answers a mail or is otherwise marked as an auto-reply
+    boolean relayedRequest = autoSubmittedMail && autoSubmitted.startsWith("auto-generated")
+        && mail.inReplyTo() == null && mail.references().isEmpty();
+    if (autoSubmittedMail && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Auto-Submitted " + autoSubmitted);
     }
     String precedence = lower(mail.header("Precedence"));
     if (precedence != null && MACHINE_PRECEDENCE.contains(precedence)) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Precedence " + precedence);
     }
-    if (mail.header("X-Auto-Response-Suppress") != null || mail.header("X-Autoreply") != null
-        || mail.header("X-Autorespond") != null) {
+    if (mail.header("X-Autoreply") != null || mail.header("X-Autorespond") != null
+        || mail.header("X-Auto-Response-Suppress") != null && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: auto-response header");
     }
     if (OUT_OF_OFFICE.matcher(subject).matches()) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: out-of-office subject");
+    }
+    // an empty envelope sender marks a bounce, but out-of-office replies send with one too: hence after them
+    if ("<>".equals(compact(mail.header("Return-Path")))) {
+      return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     return new Verdict(Kind.CUSTOMER, null);
   }

@@ -24,6 +24,7 @@ final class SpamSignals {
   static final String SENDER_IS_CUSTOMER = "senderIsCustomer";
   static final String REPLY_TO_ELSEWHERE = "replyToElsewhere";
   static final String LINKS = "links";
+  static final String LOOKALIKE_LINK = "lookalikeLink";
 
   /** Mass marketing: SEO and web offers, grants, "unsubscribe" footers. */
   private static final List<String> MARKETING = List.of(" seo", "linkbuilding", "prvni strank", "first page",
@@ -31,17 +32,29 @@ final class SpamSignals {
       "portfolio", "% off", "nezavazna nabidka", "audit zdarma", "free seo", "zdarma audit", "odhlasit odber",
       "unsubscribe", "dotace", "dotacni", "zpracujeme vam zadost", "nabizime", "we offer", "affordable prices",
       "garance vysledku", "guaranteed", "obchodnim rejstriku", "ppc kampan");
-  /** Credential phishing: a mailbox or account about to be closed unless the reader "verifies" it. */
+  /**
+   * Credential phishing: a mailbox, account or password about to end unless the reader "verifies" it, or a document
+   * that is shown only after logging in. Mentioning login details ("we will send the credentials separately") is not.
+   */
   private static final Pattern PHISHING = Pattern.compile(
       "bude (deaktivovan|zablokovan|zrusen)|will be (deactivated|suspended|closed)|overte svuj ucet|overit ucet"
-          + "|overit schranku|verify your (account|mailbox)|limit(u)? uloziste|storage limit|confirm your identity"
-          + "|prihlasovaci udaje|login credentials");
-  /** Someone wants money moved: invoices to pay, urgent transfers, deposits, crypto withdrawals. */
+          + "|overit schranku|verify your (account|mailbox|email)|limit(u)? uloziste|storage limit|confirm your identity"
+          + "|(overte|potvrdte|aktualizujte) (sve |vase )?prihlasovaci udaje|(verify|confirm|update) your (login )?credentials"
+          + "|platnost (vaseho |vasi )?(hesla|schranky|uctu) (vyprsi|konci|skonci)|(heslo|password) (vyprsi|expires)"
+          + "|password (will )?expire|zachovat (stavajici |soucasne )?heslo|keep (your )?(current|same) password"
+          + "|pro zobrazeni (dokumentu |faktury |souboru )?se prihlaste|prihlaste se (svym )?(firemnim )?e-?mailem"
+          + "|sign in to (view|access|open)|log ?in to (view|access|open)");
+  /**
+   * Someone wants money moved: invoices to pay, urgent transfers, a changed bank account, a fee to release a
+   * parcel, deposits, crypto withdrawals.
+   */
   private static final Pattern PAYMENT = Pattern.compile(
-      "k uhrade|provedte uhradu|prosime o uhradu|neuhrazen|po splatnosti|urgentni (zahranicni )?platb"
+      "k uhrade|provedte uhradu|prosime o uhradu|uhradte|neuhrazen|po splatnosti|urgentni (zahranicni )?platb"
           + "|zahranicni platb|bankovni prevod|udaje k platbe|podrobnosti k platbe|pay a |deposit|withdraw"
+          + "|zmen[ayu] (banky|bankovniho spojeni|bankovniho uctu|cisla uctu)|nove cislo uctu|new bank account"
+          + "|doplat(te|it|ek)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
           + "|\\bbtc\\b|bitcoin|crypto|trading (bot|program)");
-  private static final Pattern LINK = Pattern.compile("https?://");
+  private static final Pattern LINK_HOST = Pattern.compile("^https?://([^/:?#@]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@([^>\\s,;\"]+)");
 
   private SpamSignals() {}
@@ -57,7 +70,8 @@ final class SpamSignals {
     signals.put(PAYMENT_REQUEST, PAYMENT.matcher(text).find());
     signals.put(SENDER_IS_CUSTOMER, senderIsCustomer);
     signals.put(REPLY_TO_ELSEWHERE, replyToElsewhere(mail));
-    signals.put(LINKS, (int) LINK.matcher(text).results().count());
+    signals.put(LINKS, mail.links().size());
+    signals.put(LOOKALIKE_LINK, lookalikeLink(mail));
     return signals;
   }
 
@@ -67,6 +81,17 @@ final class SpamSignals {
     String status = mail.header("X-Spam-Status");
     return flag != null && flag.strip().toLowerCase(Locale.ROOT).startsWith("yes")
         || status != null && status.strip().toLowerCase(Locale.ROOT).startsWith("yes");
+  }
+
+  /**
+   * A link to a host that starts with the sender's domain but belongs to another one
+   * ({@code firma.cz.docs-viewer.top} in a mail from {@code @firma.cz}): made to look like the sender's own site.
+   */
+  static boolean lookalikeLink(DecodedMail mail) {
+    String domain = mail.from().substring(mail.from().indexOf('@') + 1);
+    return mail.links().stream().map(LINK_HOST::matcher).filter(Matcher::find)
+        .map(host -> host.group(1).toLowerCase(Locale.ROOT))
+        .anyMatch(host -> host.contains(domain + ".") && !host.endsWith("." + domain) && !host.equals(domain));
   }
 
   /** Answers are to go to another domain than the sender's: a forged sender's usual trick. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param from the one From address, bare {@code local@domain} in lower case; never null (a mail without exactly
  *     one is unreadable)
  * @param headers first value of every header, names in lower case, values unfolded and undecoded
+ * @param links the web addresses the mail links to: an HTML part's {@code href}s (which its text does not show)
+ *     and the addresses written in its text, each once
  */
 public record DecodedMail(
     String messageId,
@@ -25,7 +27,8 @@ public record DecodedMail(
     String text,
     boolean htmlOnly,
     List<Attachment> attachments,
-    List<String> quotedMessageIds) {
+    List<String> quotedMessageIds,
+    List<String> links) {
 
   /** One attachment; {@code content} holds at most what the per-mail limit left for it. */
   public record Attachment(String fileName, String contentType, long originalSize, boolean truncated,

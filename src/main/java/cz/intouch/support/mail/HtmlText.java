@@ -1,5 +1,6 @@
 package cz.intouch.support.mail;
 
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -19,6 +20,15 @@ public final class HtmlText {
   private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title");
 
   private HtmlText() {}
+
+  /** The http(s) addresses the HTML's links point to, in order. */
+  public static List<String> links(String html) {
+    if (html == null || html.isBlank()) {
+      return List.of();
+    }
+    return Jsoup.parse(html).select("a[href]").stream().map(link -> link.attr("href").strip())
+        .filter(href -> href.regionMatches(true, 0, "http", 0, 4)).toList();
+  }
 
   public static String of(String html) {
     if (html == null || html.isBlank()) {

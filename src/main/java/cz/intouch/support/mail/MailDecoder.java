@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +94,8 @@ public final class MailDecoder {
           body.text(),
           body.htmlOnly(),
           List.copyOf(body.attachments),
-          quotedMessageIds(raw, messageId));
+          quotedMessageIds(raw, messageId),
+          body.links());
     } catch (MessagingException e) {
       throw new UnreadableMailException("Nečitelné hlavičky e-mailu: " + e.getMessage(), sender, subject,
           body.text(), e);
@@ -198,9 +200,13 @@ public final class MailDecoder {
   }
 
   /** Walks the MIME tree once, collecting text and attachments. */
+  private static final Pattern WRITTEN_LINK = Pattern.compile("https?://[^\\s<>\"')\\]]+",
+      Pattern.CASE_INSENSITIVE);
+
   private static final class Body {
 
     private final List<String> texts = new ArrayList<>();
+    private final Set<String> links = new LinkedHashSet<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private long attachmentBudget;
     private boolean sawPlain;
@@ -227,6 +233,7 @@ public final class MailDecoder {
         if (base.equals("text/html")) {
           sawHtml = true;
           texts.add(HtmlText.of(text));
+          links.addAll(HtmlText.links(text));
         } else {
           sawPlain = true;
           texts.add(text.strip());
@@ -316,6 +323,13 @@ public final class MailDecoder {
 
     String text() {
       return String.join("\n\n", texts.stream().filter(t -> !t.isBlank()).toList());
+    }
+
+    /** The HTML links collected, then the addresses written in the text. */
+    List<String> links() {
+      Set<String> all = new LinkedHashSet<>(links);
+      WRITTEN_LINK.matcher(text()).results().map(MatchResult::group).forEach(all::add);
+      return List.copyOf(all);
     }
 
     boolean htmlOnly() {

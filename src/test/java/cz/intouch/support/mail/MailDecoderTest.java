@@ -41,6 +41,19 @@ class MailDecoderTest {
   }
 
   @Test
+  void theLinksOfAnHtmlMailAreKeptThoughItsTextShowsOnlyTheirCaptions() throws Exception {
+    byte[] raw = ("From: ucetni@firma.cz\r\nSubject: Faktura\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+        + "<p>Faktura: <a href=\"https://firma.cz.docs-viewer.top/f.pdf.html\">Faktura.pdf</a></p>"
+        + "<p>Web: https://www.firma.cz/kontakt</p>").getBytes(StandardCharsets.UTF_8);
+
+    DecodedMail mail = MailDecoder.decode(raw, 0);
+
+    assertThat(mail.text()).doesNotContain("docs-viewer");
+    assertThat(mail.links()).containsExactly("https://firma.cz.docs-viewer.top/f.pdf.html",
+        "https://www.firma.cz/kontakt");
+  }
+
+  @Test
   void aMailWithoutSenderIsUnreadableButKeepsItsSubjectAndText() throws Exception {
     assertThatThrownBy(() -> MailDecoder.decode(corpus("no-from.eml"), 0))
         .isInstanceOfSatisfying(UnreadableMailException.class, e -> {
