@@ -22,7 +22,7 @@ final class MailClassifier {
   /** Out-of-office subjects, folded (lower case, no diacritics). */
   private static final Pattern OUT_OF_OFFICE = Pattern.compile(
       "^(auto:|automaticka odpoved|automatic reply|autoreply|auto-reply|out of office|nepritomnost"
-          + "|jsem mimo kancelar|mimo kancelar|abwesenheit|dovolena:).*|.*\\b(out of office|nepritomnost v kancelari"
+          + "|jsem mimo kancelar|mimo kancelar|abwesenheit|dovolena\\b|nepritomn).*|.*\\b(out of office|nepritomnost v kancelari"
           + "|automaticka odpoved)\\b.*");
   private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "^(undeliver(ed|able)|delivery status notification|mail delivery failed|returned mail|nedorucitelne"
@@ -44,21 +44,24 @@ final class MailClassifier {
     String contentType = mail.contentType() == null ? "" : mail.contentType().toLowerCase(Locale.ROOT);
     String subject = fold(mail.subject());
     if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")
-        || BOUNCE_SENDER.matcher(mail.from()).matches()
+        // a mailer daemon's bounce carries or names the mail it returns; a "postmaster" without one is phishing
+        || BOUNCE_SENDER.matcher(mail.from()).matches() && !mail.quotedMessageIds().isEmpty()
         || BOUNCE_SUBJECT.matcher(subject).matches() && !mail.quotedMessageIds().isEmpty()) {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     String autoSubmitted = lower(mail.header("Auto-Submitted"));
     boolean autoSubmittedMail = autoSubmitted != null && !autoSubmitted.startsWith("no");
     // "auto-generated" (RFC 3834) is also what a customer's own helpdesk (GLPI, OTRS, Jira) puts on a user's
-    // request it relays to us: machine mail only when it answers a mail or is otherwise marked as an auto-reply
+    // request it relays to us, often with "Precedence: bulk": machine mail only when it answers a mail, comes from
+    // a mailing list or is otherwise marked as an auto-reply
     boolean relayedRequest = autoSubmittedMail && autoSubmitted.startsWith("auto-generated")
-        && mail.inReplyTo() == null && mail.references().isEmpty();
+        && mail.inReplyTo() == null && mail.references().isEmpty()
+        && mail.header("List-Id") == null && mail.header("List-Unsubscribe") == null;
     if (autoSubmittedMail && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Auto-Submitted " + autoSubmitted);
     }
     String precedence = lower(mail.header("Precedence"));
-    if (precedence != null && MACHINE_PRECEDENCE.contains(precedence)) {
+    if (precedence != null && MACHINE_PRECEDENCE.contains(precedence) && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Precedence " + precedence);
     }
     if (mail.header("X-Autoreply") != null || mail.header("X-Autorespond") != null

@@ -25,13 +25,15 @@ final class SpamSignals {
   static final String REPLY_TO_ELSEWHERE = "replyToElsewhere";
   static final String LINKS = "links";
   static final String LOOKALIKE_LINK = "lookalikeLink";
+  static final String HTML_ATTACHMENT = "htmlAttachment";
 
   /** Mass marketing: SEO and web offers, grants, "unsubscribe" footers. */
   private static final List<String> MARKETING = List.of(" seo", "linkbuilding", "prvni strank", "first page",
       "top 3", "klicova slova", "keywords", "redesign", "web design", "webdesign", "responsive", "mockup",
       "portfolio", "% off", "nezavazna nabidka", "audit zdarma", "free seo", "zdarma audit", "odhlasit odber",
       "unsubscribe", "dotace", "dotacni", "zpracujeme vam zadost", "nabizime", "we offer", "affordable prices",
-      "garance vysledku", "guaranteed", "obchodnim rejstriku", "ppc kampan");
+      "garance vysledku", "guaranteed", "obchodnim rejstriku", "ppc kampan", "obchodni sdeleni", "sleva ",
+      "odhlaseni:", "odhlaseni z odberu", "newsletter", "special offer", "discount");
   /**
    * Credential phishing: a mailbox, account or password about to end unless the reader "verifies" it, or a document
    * that is shown only after logging in. Mentioning login details ("we will send the credentials separately") is not.
@@ -52,8 +54,11 @@ final class SpamSignals {
       "k uhrade|provedte uhradu|prosime o uhradu|uhradte|neuhrazen|po splatnosti|urgentni (zahranicni )?platb"
           + "|zahranicni platb|bankovni prevod|udaje k platbe|podrobnosti k platbe|pay a |deposit|withdraw"
           + "|zmen[ayu] (banky|bankovniho spojeni|bankovniho uctu|cisla uctu)|nove cislo uctu|new bank account"
-          + "|doplat(te|it|ek)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
+          + "|(vyridit|provest|odeslat|poslat) (jednu |rychlou |urgentni )?platb|zaplatit: http|cena obnovy"
+          + "|renewal fee|doplat(te|it|ek)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
           + "|\\bbtc\\b|bitcoin|crypto|trading (bot|program)");
+  /** A host that carries a whole domain before its real one: {@code firma.sharepoint.com.docs-share.cloud}. */
+  private static final Pattern DOMAIN_INSIDE_HOST = Pattern.compile("\\.(com|cz|sk|net|org|eu|de)\\.[a-z0-9-]+\\.[a-z]{2,}$");
   private static final Pattern LINK_HOST = Pattern.compile("^https?://([^/:?#@]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@([^>\\s,;\"]+)");
 
@@ -72,6 +77,7 @@ final class SpamSignals {
     signals.put(REPLY_TO_ELSEWHERE, replyToElsewhere(mail));
     signals.put(LINKS, mail.links().size());
     signals.put(LOOKALIKE_LINK, lookalikeLink(mail));
+    signals.put(HTML_ATTACHMENT, mail.attachments().stream().anyMatch(SpamSignals::isHtml));
     return signals;
   }
 
@@ -84,14 +90,23 @@ final class SpamSignals {
   }
 
   /**
-   * A link to a host that starts with the sender's domain but belongs to another one
-   * ({@code firma.cz.docs-viewer.top} in a mail from {@code @firma.cz}): made to look like the sender's own site.
+   * A link dressed up as another site: its host starts with the sender's domain but belongs to another one
+   * ({@code firma.cz.docs-viewer.top} in a mail from {@code @firma.cz}), or carries a whole domain before its real
+   * one ({@code firma.sharepoint.com.docs-share.cloud}).
    */
   static boolean lookalikeLink(DecodedMail mail) {
     String domain = mail.from().substring(mail.from().indexOf('@') + 1);
     return mail.links().stream().map(LINK_HOST::matcher).filter(Matcher::find)
         .map(host -> host.group(1).toLowerCase(Locale.ROOT))
-        .anyMatch(host -> host.contains(domain + ".") && !host.endsWith("." + domain) && !host.equals(domain));
+        .anyMatch(host -> host.contains(domain + ".") && !host.endsWith("." + domain) && !host.equals(domain)
+            || DOMAIN_INSIDE_HOST.matcher(host).find());
+  }
+
+  /** An HTML page sent as an attachment, to be opened in the browser: a phishing form's usual disguise. */
+  private static boolean isHtml(DecodedMail.Attachment attachment) {
+    String name = attachment.fileName() == null ? "" : attachment.fileName().toLowerCase(Locale.ROOT);
+    return "text/html".equals(attachment.contentType()) || name.endsWith(".html") || name.endsWith(".htm")
+        || name.endsWith(".shtml");
   }
 
   /** Answers are to go to another domain than the sender's: a forged sender's usual trick. */
