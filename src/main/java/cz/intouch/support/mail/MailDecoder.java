@@ -113,7 +113,25 @@ public final class MailDecoder {
     } catch (java.io.UnsupportedEncodingException e) {
       // an unknown charset in one encoded word: keep the header as written
     }
-    return unfolded.strip();
+    return decodeGluedWords(unfolded).strip();
+  }
+
+  /**
+   * Encoded words glued to the text before them ("po o=?utf-8?q?bnov=C4=9B?="), which RFC 2047 forbids and strict
+   * decoding leaves as they are, but which mailers (Python's email package among them) write and mail clients show
+   * decoded: decoded one by one, an undecodable one kept as written.
+   */
+  private static String decodeGluedWords(String text) {
+    if (!text.contains("=?")) {
+      return text;
+    }
+    return ENCODED_WORD.matcher(text).replaceAll(word -> {
+      try {
+        return Matcher.quoteReplacement(MimeUtility.decodeWord(word.group()));
+      } catch (ParseException | java.io.UnsupportedEncodingException e) {
+        return Matcher.quoteReplacement(word.group());
+      }
+    });
   }
 
   /** Who wrote the mail, or why that cannot be told: the address the desk would answer and register. */
@@ -159,7 +177,8 @@ public final class MailDecoder {
       return List.of();
     }
     List<String> ids = new ArrayList<>();
-    Matcher matcher = Pattern.compile("<[^<>\\s]+>").matcher(header);
+    // some mailers fold a long id into an encoded word (=?utf-8?q?=3C...?=), which no id should be
+    Matcher matcher = Pattern.compile("<[^<>\\s]+>").matcher(decodeHeaderText(header));
     while (matcher.find()) {
       ids.add(matcher.group());
     }
@@ -200,6 +219,7 @@ public final class MailDecoder {
   }
 
   /** Walks the MIME tree once, collecting text and attachments. */
+  private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=");
   private static final Pattern WRITTEN_LINK = Pattern.compile("https?://[^\\s<>\"')\\]]+",
       Pattern.CASE_INSENSITIVE);
 

@@ -44,6 +44,9 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistBrowserTest {
 
+  /** The webapps' first load is several MB of script; on a busy build machine that takes its time. */
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOT = Path.of("target/screenshots/tasklist-sla-filter.png");
@@ -70,7 +73,7 @@ class TasklistBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser.manage().timeouts().pageLoadTimeout(PATIENCE);
   }
 
   @AfterEach
@@ -140,12 +143,12 @@ class TasklistBrowserTest {
 
   private void logIn(String user) {
     browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
-    await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("input[type=password]"))
+    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("input[type=password]"))
         .isEmpty());
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElements(By.cssSelector(".task-filter")).size() >= 3);
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".task-filter")).size() >= 3);
   }
 
   /** Clicks the filter as an agent does and answers the text of its cards, top down, once the list is stable. */
@@ -153,11 +156,11 @@ class TasklistBrowserTest {
     WebElement filter = browser.findElements(By.cssSelector(".task-filter")).stream()
         .filter(element -> element.getText().contains(name)).findFirst().orElseThrow();
     filter.findElement(By.cssSelector("h4.name a")).click();
-    await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElements(By.cssSelector(".task-filter.active"))
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".task-filter.active"))
         .stream().anyMatch(active -> active.getText().contains(name)));
     // the list loads, and for a filter with its own sorting reloads once more: wait until two reads agree
     List<List<String>> reads = new java.util.ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).ignoreExceptions().until(() -> {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(700)).ignoreExceptions().until(() -> {
       reads.add(cards());
       int last = reads.size() - 1;
       return last > 0 && reads.get(last).equals(reads.get(last - 1)) && String.join("", reads.get(last)).contains("TS-");

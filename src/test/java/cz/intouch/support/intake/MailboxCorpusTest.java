@@ -69,10 +69,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MailboxCorpusTest {
 
   /**
-   * Regression floor per field (fraction of the mails labelled for it), overall across the batches: set on
-   * 2026-12-01 just under what the code achieved on all four batches, a and b tuned on, c and the holdout d measured
-   * blind (see mailbox-corpus/MEASUREMENTS.md) — not the goals, which c and d do not reach yet. Raise it when the
-   * figures improve.
+   * Regression floor per field (fraction of the mails labelled for it), overall across the batches: set just under
+   * what the code achieved (see mailbox-corpus/MEASUREMENTS.md; on 2026-12-02 over six batches, a, b, c and e tuned
+   * on, the holdout d and the newest batch f measured blind, which lowered "identified" to 96.7 %) — not the goals.
+   * Raise it when the figures improve.
    */
   private static final Map<String, Double> FLOOR = new LinkedHashMap<>();
   /** The goals, printed beside the figures. */
@@ -81,7 +81,7 @@ class MailboxCorpusTest {
   static {
     FLOOR.put("kind", 0.96);
     FLOOR.put("notAnswered", 0.90);
-    FLOOR.put("identified", 0.97);
+    FLOOR.put("identified", 0.96);
     FLOOR.put("companyId", 0.96);
     FLOOR.put("person", 0.88);
     FLOOR.put("version", 0.97);
@@ -131,8 +131,10 @@ class MailboxCorpusTest {
   void theDeskReadsTheMailboxCorpusAsTheLabelsSay() throws Exception {
     List<Path> batches;
     try (Stream<Path> dirs = Files.list(Path.of(CORPUS))) {
-      batches = dirs.filter(Files::isDirectory).filter(dir -> Files.exists(dir.resolve("labels.csv"))).sorted()
-          .toList();
+      // -Dcorpus.batches=batch-f measures one new batch alone (the floors then hold for it alone)
+      String only = System.getProperty("corpus.batches", ".*");
+      batches = dirs.filter(Files::isDirectory).filter(dir -> Files.exists(dir.resolve("labels.csv")))
+          .filter(dir -> dir.getFileName().toString().matches(only)).sorted().toList();
     }
     assertThat(batches).as("batches under " + CORPUS).isNotEmpty();
     long started = System.nanoTime();

@@ -41,6 +41,24 @@ class MailDecoderTest {
   }
 
   @Test
+  void anEncodedWordGluedToTheWordBeforeItIsDecodedAsMailClientsShowIt() throws Exception {
+    byte[] raw = ("From: a@b.cz\r\nSubject: =?utf-8?q?Chyba_certifik=C3=A1tu?=\r\n po o=?utf-8?q?bnov=C4=9B?=\r\n"
+        + "Content-Type: text/plain; charset=UTF-8\r\n\r\nText").getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(MailDecoder.decode(raw, 0).subject()).isEqualTo("Chyba certifikátu po obnově");
+  }
+
+  @Test
+  void aReplyWhoseMailerEncodedTheQuotedIdStillNamesIt() throws Exception {
+    byte[] raw = ("From: a@b.cz\r\nSubject: RE: x\r\nIn-Reply-To: =?utf-8?q?=3CAM0PR02MB5061=40AM0PR02MB5?=\r\n"
+        + " =?utf-8?q?061=2Eeurprd02=2Eprod=2Eoutlook=2Ecom=3E?=\r\n"
+        + "Content-Type: text/plain; charset=UTF-8\r\n\r\nVerze 5.3.2").getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(MailDecoder.decode(raw, 0).inReplyTo())
+        .isEqualTo("<AM0PR02MB5061@AM0PR02MB5061.eurprd02.prod.outlook.com>");
+  }
+
+  @Test
   void theLinksOfAnHtmlMailAreKeptThoughItsTextShowsOnlyTheirCaptions() throws Exception {
     byte[] raw = ("From: ucetni@firma.cz\r\nSubject: Faktura\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
         + "<p>Faktura: <a href=\"https://firma.cz.docs-viewer.top/f.pdf.html\">Faktura.pdf</a></p>"
