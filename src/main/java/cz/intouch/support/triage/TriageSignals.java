@@ -59,19 +59,28 @@ public final class TriageSignals {
   private static final Pattern FAULT = words("nejde|nejdou|nelze|nefunguj|nefunkcni|chyb[aeyou]|chybov|hlas[ik]|"
       + "pada|padaj|spadn|spadl|zamrz|zasekn|zasek|neulo|neuklad|neotevr|nenac|nenajd|nenach|nepripoj|nepodar|nemuz|"
       + "nemohu|nemuzu|nemuzem|nespust|neodch|neodes|netiskn|nevytiskn|nesynchron|odpoj|vypad[eklu]|prazdn|"
-      + "nezobraz|zmizel|pomal|slow|ztrat|smazal|poskozen|timeout|error|fail|crash|freez|broken|cannot|can t|can not|won t|"
+      + "nezobraz|zmizel|pomal|slow|ztrat|smazal|poskozen|timeout|error|fail|crash|freez|broken|cannot|can t(?!\\p{L})|"
+      + "can not|won t(?!\\p{L})|"
       + "doesn t work|does not work|not working|stopped working|unreachable|disappear|lost|missing|"
       + "replaced with|shows as|chybi|prestal|preskak|preskoc|nesed|spatn[a-z]* (pocit|souct|cisl|vysled|hodnot)|"
       + "jine soucty|zustan[a-z]* ve fronte|"
       // a negated verb ("nechodí", "nezobrazují", "nevytiskne") is how Czech customers say that something fails
       + "ne(?!(bo|co|kdo|kde|kdy|kolik|davno|ni|vim|vite|vime|vi |chci|chceme|mame|mam|musi|musim|z|j|prodlen|"
-      + "specha|uveriteln|skutecn|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
+      + "specha|uveriteln|skutecn|predstav|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
       + "del|zbytn|vhod|patrn|urgent|sahn|ver|ar|ur))[a-z]{3,}|"
       // cosmetic faults are faults too (the cosmetic signal tells them apart)
       + "preklep|posunut|usekn|useka|prekryv|zarovnan|typo|display issue");
   /** "I forgot my password, so I cannot log in" is a how-to, not a login failure. */
   private static final Pattern FORGOTTEN_PASSWORD = words("zapomn[a-z]* (jsem )?hesl|zapomel[a-z]* (jsem )?hesl|"
       + "hesl[a-z]* (jsem )?zapom|forgot[a-z]* (my )?password|password reset");
+  /**
+   * A locked account: a how-to when the customer asks how to unlock it; reported as "I cannot work" it stays a fault.
+   */
+  private static final Pattern LOCKED_ACCOUNT = words(
+      "(ucet|konto) (je |byl |mam )?(docasne |trvale )?(uzamcen|zamcen|zablokovan)|"
+      + "(uzamcen|zamcen|zablokovan)[a-z]* (muj |mi )?(ucet|konto)|(odemk|odomk)[a-z]* (muj |mi )?(ucet|konto)|"
+      + "(ucet|konto) (mi )?(odemk|odomk)|account (is |was |has been )?(temporarily )?(locked|blocked)|locked out|"
+      + "unlock (my |the )?account");
 
   private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
       + "pracovnic|lidi)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
@@ -84,6 +93,9 @@ public final class TriageSignals {
       + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
       + "neda (se )?(s nim |s tim )?(vubec )?(pracovat|pouzivat)|nepouziteln|prakticky nemuz|sedi a cekaj|"
       + "unusable|can t be used|nobody can|"
+      // nobody can log in: the program is unusable for them, whatever they write down meanwhile
+      + "nikdo (se )?(uz )?(nemuze|nemohou|nedokaze|neprihlasi|nedostane)[a-z ]{0,15}prihlas|"
+      + "(nemuze|neprihlasi|nedostane) (se )?[a-z ]{0,20}nikdo (z|ze|krome|v|na)|no one can log|"
       // nothing at all can be saved: the program is unusable for that work
       + "(nelze|nejde|nemuz[a-z]*|nemohou) [a-z ]{0,20}ulozit (zadn|ani)|neulozi se zadn|nikdo nemuze ulozit");
   private static final Pattern DATA_LOST = words("zmizel[a-z]* (vsechn|data|zaznam|zakaz|nabid|faktur|asi|cca)|zmizely zakaz|"
@@ -96,12 +108,19 @@ public final class TriageSignals {
       + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
       + "da se s tim (zit|fungovat|pracovat)|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
       + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
-      + "workaround|for now we|at the moment we|in the meantime|slower but|it does eventually work|"
+      + "az po (stlacen|stisknut|obnoven|znovunacten|refresh|restart|odhlasen|opetovn)|po (stlacen|stisknut)[a-z]* f5|"
+      + "workaround|for now we|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
+      + "in the meantime|slower but|it does eventually work|"
       + "eventually works|other functions work|everything else works");
   private static final Pattern ONE_USER = words("jen mne|jen mi |jenom mne|jen u mne|mne ne|kolegyn[a-z]* (vedle )?to "
       + "(ma|funguj|jde)|kolegum to (jde|funguj)|ostatnim (to )?(jde|funguj|holkam)|ostatnim holkam to|"
       + "jen (tem|temto|jednomu|jedne|u jednoho)|mym uct|only (for )?me|only my (account|pc|computer)|"
-      + "my colleagues (don t|do not) have");
+      + "my colleagues (don t|do not) have|"
+      // the rest are fine: the fault is limited to one user or one account
+      + "ostatni[a-z]* ((po)?uzivatel[a-z]* |kolegov[a-z]* )?(to )?(funguj|nemaj)|"
+      + "ostatnim (po)?uzivatel[a-z]* (to )?(funguj|jde)|"
+      + "ostatnich (uzivatelu |kolegu )?se (to )?netyk|(other|interactive|remaining) users [a-z ]{0,20}not affected|"
+      + "users [a-z ]{0,30}are not affected|(everyone|everybody) else (is )?(fine|not affected)");
   private static final Pattern SLOW = words("pomal|trva (to )?(pres |skoro |asi |cca )?(\\d|minut|dlouho|strasne)|"
       + "trva vyhledav|toci se|toci kolecko|zdrzuj|zdrzeni|zpozdeni|se zpozdenim|odezv|slow|takes (me )?ages|"
       + "takes (\\d|minutes)|for \\d+.\\d+ minutes|freezes for");
@@ -110,10 +129,16 @@ public final class TriageSignals {
       + "hrozne)|neprofesional|ukl[a-z]* (to )?normaln|normalne ulozi|normalne ulozen|data jsou v poradku|"
       + "vse v poradku|soucty jsou spravn|bliká|blika|probliku|typo|small thing|small display|display issue|"
       + "looks (odd|strange|wrong)|just a small|cosmetic|flicker|everything works|zkratk|klavesou|ctrl s|ikon|titulk|"
-      + "sirk[a-z]* sloupc|rozlisen|nevejde na obrazovk|uvodni nul|matouci");
+      + "sirk[a-z]* sloupc|rozlisen|nevejde na obrazovk|uvodni nul|matouci|"
+      // a text shown on hover, a minor blemish in words
+      + "tooltip|bublin|po najeti mys|on hover|minor (issue|ui|glitch|thing|bug|problem)|"
+      // the customer is content with a fix in the next release: what the policy calls a cosmetic blemish
+      + "(staci|klidne|az|jen|oprav)[a-z]* [a-z ]{0,15}(dalsi|pristi|nejblizsi) (verz|release|aktualizac)|"
+      + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
+      + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
-      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn|nikdo|nikomu|na papir|lose|lost");
+      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na papir|lose|lost");
 
   // --- what is asked -------------------------------------------------------------------------------------------
   private static final Pattern HOW_TO = words("jak (se|si|to|mam|mohu|muzu|muzeme|lze|jde|udelat|nastav|zmen|"
@@ -135,7 +160,8 @@ public final class TriageSignals {
       + "upgrade [a-z ]{0,30}provedl|upgrade [a-z ]{0,30}provest|provest upgrade|"
       + "aktualizac[a-z]* [a-z ]{0,30}provedl|objednavk[a-z]* upgrad|upgrade provest|"
       + "install (it )?for us|perform the upgrade|do the upgrade");
-  private static final Pattern PROGRAMMING = words("naprogram|na miru|na zakazku|skript|objednat napojeni|propojeni|vyvinout|vyvoj|"
+  private static final Pattern PROGRAMMING = words("naprogram|doprogram|preprogram|na miru|na zakazku|skript|"
+      + "objednat napojeni|propojeni|vyvinout|vyvoj|"
       + "upravit formular|novy report|specialni prehled|nechat udelat|udelat,? aby se|ve vlastnim [a-z]* ?formatu|"
       + "napojeni [a-z ]{0,30}(objednat|naprogram)|propojil|nov[a-z]* (tiskov[a-z]* )?sestav[a-z]*:|"
       + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report");
@@ -171,12 +197,14 @@ public final class TriageSignals {
   public static Signals of(String subject, String body) {
     String folded = Texts.fold((subject == null ? "" : subject) + "\n\n" + RequestText.newText(body));
     String flat = " " + folded.replaceAll("[^\\p{L}\\p{N}.]+", " ").replaceAll("\\s+", " ") + " ";
-    boolean forgottenPassword = FORGOTTEN_PASSWORD.matcher(flat).find();
-    boolean fault = FAULT.matcher(flat).find() && !(forgottenPassword && !EVERYONE.matcher(flat).find());
+    boolean howToAsked = HOW_TO.matcher(flat).find();
+    boolean accountAccess = FORGOTTEN_PASSWORD.matcher(flat).find()
+        || LOCKED_ACCOUNT.matcher(flat).find() && howToAsked;
+    boolean fault = FAULT.matcher(flat).find() && !(accountAccess && !EVERYONE.matcher(flat).find());
     boolean stopped = STOPPED.matcher(flat).find();
     boolean dataLost = DATA_LOST.matcher(flat).find();
     boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find();
-    boolean howTo = HOW_TO.matcher(flat).find() || forgottenPassword;
+    boolean howTo = howToAsked || accountAccess;
     return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped, fault && dataLost,
         WORKAROUND.matcher(flat).find(), ONE_USER.matcher(flat).find(), SLOW.matcher(flat).find(), cosmetic,
         howTo, CONFIGURATION.matcher(flat).find() && howTo, mainAskPaidWork(subject, folded),
@@ -215,11 +243,15 @@ public final class TriageSignals {
     if (postscript.find()) {
       text = text.substring(0, postscript.start());
     }
-    String foldedSubject = " " + Texts.fold(subject == null ? "" : subject).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
-    String subjectCategory = category(foldedSubject);
-    if (subjectCategory != null && ASKS_PROVIDER.matcher(foldedSubject).find()) {
-      return subjectCategory;
+    String wholeSubject = Texts.fold(subject == null ? "" : subject);
+    String foldedSubject = " " + wholeSubject.replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    String orderedInSubject = category(foldedSubject);
+    if (orderedInSubject != null && ASKS_PROVIDER.matcher(foldedSubject).find()) {
+      return orderedInSubject;
     }
+    // a subject's parenthesis that orders nothing is an aside: "Export historie (žádost dle GDPR)" names the occasion
+    String subjectCategory = category(" " + PARENTHESIS.matcher(wholeSubject).replaceAll(" ")
+        .replaceAll("[^\\p{L}\\p{N}]+", " ") + " ");
     for (String sentence : sentences(PARENTHESIS.matcher(text).replaceAll(" "))) {
       if (ASIDE.matcher(sentence).find()) {
         continue;

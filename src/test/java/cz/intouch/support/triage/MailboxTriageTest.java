@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
 class MailboxTriageTest {
 
   private static final Path MAILBOX = Path.of("src", "test", "resources", "mailbox-corpus");
+  /**
+   * Batches tuned on, each held just under its figure after tuning (TRIAGE-MEASUREMENTS.md): a, b 100 / 95.2 %,
+   * c 100 % (76.2 % blind). A holdout has no floor; its totals are only read.
+   */
+  private static final Map<String, Double> TUNED_FLOORS = Map.of("batch-a", 0.97, "batch-b", 0.95, "batch-c", 0.97);
 
   record Expected(String file, String scope, String category, String urgency, String language) {}
 
@@ -41,9 +46,17 @@ class MailboxTriageTest {
       batches = dirs.filter(d -> Files.exists(d.resolve("labels.csv"))).sorted().toList();
     }
     assertThat(batches).isNotEmpty();
+    Map<String, Score> scores = new java.util.LinkedHashMap<>();
     for (Path batch : batches) {
-      evaluate(batch);
+      scores.put(batch.getFileName().toString(), evaluate(batch));
     }
+    // reported first, held afterwards: a drop shows every batch's misses, not only the first failing one
+    TUNED_FLOORS.forEach((batch, floor) -> {
+      Score score = scores.get(batch);
+      assertThat((double) score.all() / score.requests())
+          .as("%s scope+category+urgency (%d/%d), floor %.2f", batch, score.all(), score.requests(), floor)
+          .isGreaterThanOrEqualTo(floor);
+    });
   }
 
   static Score evaluate(Path batch) throws Exception {

@@ -90,6 +90,112 @@ class TriageSignalsTest {
   }
 
   @Test
+  void aLockedAccountWithAQuestionHowToUnlockItIsAHowTo() {
+    Signals asked = TriageSignals.of("Uzamčený účet", "Po třech špatných pokusech mi systém zablokoval účet a nemohu"
+        + " se přihlásit. Jak se dá účet odemknout, když správce není k zastižení?");
+    assertThat(asked.faultReported()).isFalse();
+    assertThat(asked.howToQuestion()).isTrue();
+    Signals slovak = TriageSignals.of("Zamknuty ucet", "Ucet je docasne uzamceny a neviem sa prihlasit. Ako sa da"
+        + " odomknut?");
+    assertThat(slovak.faultReported()).isFalse();
+    Signals english = TriageSignals.of("Locked out", "My account is locked after the password change and I cannot"
+        + " log in. How can I unlock it?");
+    assertThat(english.faultReported()).isFalse();
+    assertThat(english.howToQuestion()).isTrue();
+    // reported without a question it stays what it is: the customer cannot work
+    assertThat(TriageSignals.of("Zablokovaný účet", "Zablokoval se mi účet, nemohu se přihlásit a nemám přístup"
+        + " k ničemu.").faultReported()).isTrue();
+  }
+
+  @Test
+  void englishContractionsAreWholeWordsAndDisclaimersAreNoFault() {
+    assertThat(TriageSignals.of("Where to set the sync filter", "Where can we set the LDAP search base? My"
+        + " colleague in Brno can take the call if needed.").faultReported()).isFalse();
+    assertThat(TriageSignals.of("Sync", "The sync can t reach the server.").faultReported()).isTrue();
+    assertThat(TriageSignals.of("Kde se nastavuje šablona", "Kde se nastavuje šablona nabídky?\nTato zpráva"
+        + " nepředstavuje návrh na uzavření smlouvy.").faultReported()).isFalse();
+  }
+
+  @Test
+  void programmingWorkIsAlsoAskedForAsDoprogramovani() {
+    assertThat(TriageSignals.of("Poptávka", "Rádi bychom u vás poptali doprogramování exportu faktur do našeho"
+        + " účetního systému. Pošlete prosím nabídku.").mainAskPaidWork()).isEqualTo("PROGRAMMING");
+    // asking whether it works without programming asks how to use the program
+    assertThat(TriageSignals.of("Povinné pole", "Dá se to nastavit nějak bez programování?").mainAskPaidWork())
+        .isNull();
+  }
+
+  @Test
+  void nobodyBeingAbleToLogInStopsWorkEvenWhenDownplayedAndWrittenDownMeanwhile() {
+    Signals signals = TriageSignals.of("Spíš dotaz", "Mám spíš dotaz na okraj: od rána se do InTouch nemůže"
+        + " přihlásit nikdo z obchodního oddělení. Zatím to řešíme tak, že objednávky zapisujeme do tabulky.");
+    assertThat(signals.operationsStopped()).isTrue();
+    assertThat(TriageSignals.of("login", "nikdo se nemuze prihlasit, zatim pisem do sesitu").operationsStopped())
+        .isTrue();
+    assertThat(TriageSignals.of("Login", "Since this morning no one can log in to InTouch.").operationsStopped())
+        .isTrue();
+  }
+
+  @Test
+  void aFaultTheOtherUsersDoNotHaveIsLimitedToOneUserOrAccount() {
+    assertThat(TriageSignals.of("API 401", "Our integration account gets 401 errors now and then. Users working in"
+        + " the browser are not affected.").oneUser()).isTrue();
+    assertThat(TriageSignals.of("Tisk", "Kolegovi nejde tisknout faktury, ostatní uživatelé to mají v pořádku a"
+        + " ostatním to funguje.").oneUser()).isTrue();
+    assertThat(TriageSignals.of("Tisk", "Nejde tisknout faktury.").oneUser()).isFalse();
+  }
+
+  @Test
+  void aFaultThatGoesAwayOnRefreshHasAWorkaround() {
+    assertThat(TriageSignals.of("Nástěnka se neobnovuje", "Widgety na nástěnce ukazují stará data, aktuální se"
+        + " zobrazí až po stisknutí F5.").workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Nastenka sa neobnovuje", "Udaje sa zobrazia az po stlaceni F5.")
+        .workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Dashboard", "The widgets show old figures, after a refresh they are right.")
+        .workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Nástěnka", "Widgety na nástěnce ukazují stará data.").workaroundExists()).isFalse();
+  }
+
+  @Test
+  void aTooltipOrAMinorIssueIsCosmetic() {
+    assertThat(TriageSignals.of("Broken characters", "A minor issue: the tooltip of the Surname field shows broken"
+        + " characters.").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Nápověda", "Bublinková nápověda u tlačítka Uložit je anglicky.").cosmeticOnly())
+        .isTrue();
+    assertThat(TriageSignals.of("Odkaz", "Odkaz na detail zakázky vede na špatnou stránku.").cosmeticOnly()).isFalse();
+  }
+
+  @Test
+  void aCustomerContentWithAFixInTheNextReleaseReportsABlemish() {
+    assertThat(TriageSignals.of("URGENTNÍ chyba v menu", "URGENTNĚ prosím o opravu: v menu je položka Faktůry."
+        + " Jinak vše funguje, nebo to bude až v další verzi?").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Label", "The Save button says Svae. Please fix it in the next release.")
+        .cosmeticOnly()).isTrue();
+    // a release fix that would come too late for lost work is no blemish
+    assertThat(TriageSignals.of("Nabídky", "Neukládají se nabídky. Opravíte to v příští verzi?").cosmeticOnly())
+        .isFalse();
+  }
+
+  @Test
+  void anEmptySquareInsteadOfAnIconIsNoLostData() {
+    assertThat(TriageSignals.of("Chybí ikona", "U tlačítka Tisk je místo ikony jen prázdný čtvereček, tlačítko"
+        + " funguje.").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Ikona", "Po uložení je karta prázdná, u ikony nic.").cosmeticOnly()).isFalse();
+  }
+
+  @Test
+  void aSubjectsParenthesisNamesTheOccasionNotTheAsk() {
+    Signals signals = TriageSignals.of("Export historie kontaktu (žádost dle GDPR)", "Dobrý den, potřebujeme"
+        + " vyhovět žádosti občana. Kde se zapíná logování zobrazení záznamu a jak historii kontaktu vyexportovat"
+        + " do CSV?");
+    assertThat(signals.mainAskPaidWork()).isNull();
+    assertThat(signals.paidWorkAside()).isTrue();
+    // a parenthesis that orders the work still does
+    assertThat(TriageSignals.of("Workflow pro sklad (objednávka vývoje)", "Potřebujeme, aby se při výhře"
+        + " obchodního případu založil úkol pro sklad.").mainAskPaidWork()).isEqualTo("PROGRAMMING");
+  }
+
+  @Test
   void textWithoutDiacriticsGivesTheSameSignals() {
     assertThat(TriageSignals.of("Nikdo se nemůže přihlásit", "Obchod stojí."))
         .isEqualTo(TriageSignals.of("Nikdo se nemuze prihlasit", "Obchod stoji."));
