@@ -73,7 +73,8 @@ import org.springframework.test.util.TestSocketUtils;
  * <p>The fill goes through the engine API ({@code startBeforeActivity}: each ticket with its contract variables at
  * its waiting state, as the intake would have left it, without running identification, triage or mails), plus the
  * rows of {@code sd_ticket_message} the pages read (the request and its acknowledgement). It is the bulk of the
- * run's time; rerun with a smaller N first.
+ * run's time; rerun with a smaller N first. On PostgreSQL, {@code -Dopen.explain=100} logs the plan of every statement
+ * slower than 100 ms (auto_explain) to the server's log.
  */
 public final class OpenTicketsBenchmark {
 
@@ -110,6 +111,9 @@ public final class OpenTicketsBenchmark {
     String db = System.getProperty("open.db", "h2");
     TestPostgres postgres = "postgres".equals(db) ? TestPostgres.start() : null;
     try {
+      if (postgres != null && System.getProperty("open.explain") != null) {
+        explainSlowStatements(postgres, Integer.getInteger("open.explain"));
+      }
       List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
           "--support.mail.smtp.port=" + TestSocketUtils.findAvailableTcpPort(),
           "--support.mail.imap.port=" + TestSocketUtils.findAvailableTcpPort(),
@@ -143,6 +147,13 @@ public final class OpenTicketsBenchmark {
       String loadAtEnd = uptime();
 
       print(postgres != null ? "PostgreSQL" : "H2 file", tickets, companyTickets, fillSeconds, empty, filled);
+      if (postgres != null && System.getProperty("open.explain") != null) {
+        Path plans = Path.of("target", "open-tickets-explain.log");
+        Files.createDirectories(plans.getParent());
+        // the embedded server's log goes away with it: keep what auto_explain wrote
+        Files.writeString(plans, jdbc.queryForObject("SELECT pg_read_file('server.log')", String.class));
+        System.out.printf("  plans of the slow statements: %s%n", plans.toAbsolutePath());
+      }
       System.out.printf("  machine load (uptime): start %s%n    after the empty run %s%n    after the fill %s%n"
           + "    at the end %s%n%n", loadAtStart, loadAfterEmpty, loadAfterFill, loadAtEnd);
     } finally {
@@ -211,8 +222,13 @@ public final class OpenTicketsBenchmark {
 
   /** Fresh tickets at "Zahájit řešení" (not timed), then all of them completed by 4 threads (timed). */
   private Result completionRate() throws Exception {
+    completeFresh(WARM_UP);
+    return completeFresh(completions);
+  }
+
+  private Result completeFresh(int count) throws Exception {
     List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < completions; i++) {
+    for (int i = 0; i < count; i++) {
       numbers.add(nextTicketNumber());
     }
     parallel(numbers.size(), i -> startTicket(numbers.get(i), Shape.INITIATE, Urgency.values()[i % 3].name(),
@@ -234,17 +250,22 @@ public final class OpenTicketsBenchmark {
    * wait before the first poll is not in it.
    */
   private Result mailIntakeRate(String phase) throws Exception {
+    intake(phase + ".warm-up", WARM_UP);
+    return intake(phase, mails);
+  }
+
+  private Result intake(String batchName, int mails) throws Exception {
     CustomerRegistry customers = app.getBean(CustomerRegistry.class);
     Company company = customers.findCompanyByIco(MAIL_COMPANY).orElseThrow();
     Session session = Session.getInstance(new Properties());
     List<MimeMessage> batch = new ArrayList<>();
     for (int i = 0; i < mails; i++) {
-      String name = "Kontakt " + phase + letters(i);
-      String address = "bench." + phase + "." + i + "@elektro-moravec.cz";
+      String name = "Kontakt " + letters(i) + " " + letters(batchName.hashCode() & 0xffff);
+      String address = "bench." + batchName + "." + i + "@elektro-moravec.cz";
       customers.addContact(company.id(), name, address, CustomerRegistry.SOURCE_IMPORT);
       batch.add(new MimeMessage(session, new ByteArrayInputStream(("From: " + name + " <" + address + ">\r\n"
           + "To: support@intouch-crm.cz\r\nSubject: =?UTF-8?Q?Nejde_tisk_faktur?= " + i + "\r\n"
-          + "Message-ID: <open." + phase + "." + i + "." + System.nanoTime() + "@elektro-moravec.cz>\r\n"
+          + "Message-ID: <open." + batchName + "." + i + "." + System.nanoTime() + "@elektro-moravec.cz>\r\n"
           + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
           + "Dobrý den, ve verzi 5.3.2 nejde tisk faktur, tiskárna hlásí chybu.\r\n\r\nS pozdravem\r\n" + name
           + "\r\n").getBytes(StandardCharsets.UTF_8))));
@@ -392,6 +413,26 @@ public final class OpenTicketsBenchmark {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (management.createJobQuery().executable().count() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(500); // polling the database, not timing the work
+    }
+  }
+
+  /**
+   * PostgreSQL's auto_explain for every statement slower than {@code millis}: its plan, with the rows each step
+   * really read, goes to the server's log (for the embedded server: server.log in its data directory). Set on the
+   * database before the desk connects, so every connection of the pool has it.
+   */
+  private static void explainSlowStatements(TestPostgres postgres, int millis) throws java.sql.SQLException {
+    try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
+        postgres.password()); var statement = connection.createStatement()) {
+      var name = statement.executeQuery("SELECT current_database()");
+      name.next();
+      String database = name.getString(1);
+      statement.execute("ALTER DATABASE " + database + " SET session_preload_libraries = 'auto_explain'");
+      statement.execute("ALTER DATABASE " + database + " SET auto_explain.log_min_duration = " + millis);
+      statement.execute("ALTER DATABASE " + database + " SET auto_explain.log_analyze = on");
+      statement.execute("ALTER DATABASE " + database + " SET auto_explain.log_timing = off");
+      System.out.printf("auto_explain on for statements over %d ms in database %s (see the server's log)%n", millis,
+          database);
     }
   }
 
