@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
  * too widely is taken back (see {@code revoke}). Other grants an administrator adds are left alone.
  *
  * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to work
- * each of its tasks) and start only tickets (phone calls); managers read everything in Cockpit and work only the
+ * each of its tasks; they read the tasks of the ticket processes) and start only tickets (phone calls); managers read everything in Cockpit and work only the
  * release publication (no support ticket); only camunda-admin (set up by the starter's admin-user) reaches Admin.
  */
 @Component
@@ -64,6 +65,11 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
       MANAGERS, "Vedoucí podpory");
 
   @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new WorkOnlyTaskAuthorizations());
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
@@ -81,14 +87,19 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
       // Tasklist's cards show the ticket's process variables; the engine's variable query (with
       // enforceSpecificVariablePermission off, as here) lets them through only for READ_INSTANCE on the definition
       // or READ on the instance: READ_INSTANCE_VARIABLE counts only in the enforced mode and READ on a task only
-      // covers task-local variables. So: read-only instances of the two ticket processes, nothing else
+      // covers task-local variables. So: read-only instances of the two ticket processes, nothing else.
+      // They read the tickets' tasks by READ_TASK here, not per task (see WorkOnlyTaskAuthorizations)
       for (String process : List.of(TicketVariables.SUPPORT_REQUEST, TicketVariables.CUSTOMER_IDENTIFICATION)) {
-        grant(authorizations, worker, Resources.PROCESS_DEFINITION, process,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(authorizations, worker, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK);
       }
       grant(authorizations, worker, Resources.USER, ANY, Permissions.READ);
       grant(authorizations, worker, Resources.GROUP, ANY, Permissions.READ);
     }
+
+    // agents review the quarantined mails: the review task, not the quarantine's instances
+    grant(authorizations, AGENTS, Resources.PROCESS_DEFINITION, TicketVariables.MAIL_QUARANTINE,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK);
 
     grant(authorizations, MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(authorizations, MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

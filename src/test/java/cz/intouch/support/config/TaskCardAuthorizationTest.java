@@ -22,6 +22,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,40 @@ class TaskCardAuthorizationTest {
 
     assertThat(card).containsKeys("ticketNumber", "companyName", "urgencyLabel", "slaDeadline");
     assertThat(card.get("companyName").get("value").asText()).isEqualTo("Strojírny Hořice s.r.o.");
+  }
+
+  @Test
+  void aTaskGrantsItsGroupOnlyTheRightToWorkItSoTaskListsStayFastAndAgentsCannotWorkSecondLevelTasks()
+      throws Exception {
+    String ticket = seriousTicketAtInitiateResolution();
+    Task initiate = tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult();
+    // one READ row per open task would enter every task query's authorization join: tasks x rows on PostgreSQL
+    Authorization perTask = engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(Resources.TASK).resourceId(initiate.getId()).groupIdIn("support-agents").singleResult();
+    assertThat(perTask.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+    assertThat(perTask.isPermissionGranted(Permissions.READ)).isFalse();
+    StaffHttp http = new StaffHttp(port);
+    assertThat(http.send("GET", "/engine-rest/task/" + initiate.getId(), "agent", null, null).statusCode())
+        .isEqualTo(200);
+
+    tasks.complete(initiate.getId());
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId(),
+        Map.of("outcome", "HANDOVER"));
+    EngineTestSupport.runAsyncSteps(management);
+    Task secondLevel = tasks.createTaskQuery().processInstanceBusinessKey(ticket).singleResult();
+    assertThat(secondLevel.getTaskDefinitionKey()).isEqualTo("UserTask_ResolveSecondLevel");
+
+    // agents read the ticket's task (they read the whole ticket anyway), but only specialists may take it
+    assertThat(http.send("GET", "/engine-rest/task/" + secondLevel.getId(), "agent", null, null).statusCode())
+        .isEqualTo(200);
+    assertThat(http.json("POST", "/engine-rest/task/" + secondLevel.getId() + "/claim", "agent",
+        "{\"userId\":\"agent\"}").statusCode()).isEqualTo(403);
+    assertThat(http.json("POST", "/engine-rest/task/" + secondLevel.getId() + "/complete", "agent", "{}")
+        .statusCode()).isEqualTo(403);
+    assertThat(http.json("POST", "/engine-rest/task/" + secondLevel.getId() + "/claim", "specialist",
+        "{\"userId\":\"specialist\"}").statusCode()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(secondLevel.getId()).singleResult().getAssignee())
+        .isEqualTo("specialist");
   }
 
   @Test
