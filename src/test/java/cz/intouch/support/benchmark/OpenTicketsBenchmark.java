@@ -74,7 +74,8 @@ import org.springframework.test.util.TestSocketUtils;
  * its waiting state, as the intake would have left it, without running identification, triage or mails), plus the
  * rows of {@code sd_ticket_message} the pages read (the request and its acknowledgement). It is the bulk of the
  * run's time; rerun with a smaller N first. On PostgreSQL, {@code -Dopen.explain=100} logs the plan of every statement
- * slower than 100 ms (auto_explain) to the server's log.
+ * slower than 100 ms (auto_explain) to the server's log, and {@code -Dopen.keep=true} keeps the filled database (with
+ * SUPPORT_TEST_PG_URL, to try an index on it).
  */
 public final class OpenTicketsBenchmark {
 
@@ -150,9 +151,13 @@ public final class OpenTicketsBenchmark {
       if (postgres != null && System.getProperty("open.explain") != null) {
         Path plans = Path.of("target", "open-tickets-explain.log");
         Files.createDirectories(plans.getParent());
-        // the embedded server's log goes away with it: keep what auto_explain wrote
-        Files.writeString(plans, jdbc.queryForObject("SELECT pg_read_file('server.log')", String.class));
-        System.out.printf("  plans of the slow statements: %s%n", plans.toAbsolutePath());
+        try {
+          // the embedded server's log goes away with it: keep what auto_explain wrote
+          Files.writeString(plans, jdbc.queryForObject("SELECT pg_read_file('server.log')", String.class));
+          System.out.printf("  plans of the slow statements: %s%n", plans.toAbsolutePath());
+        } catch (org.springframework.dao.DataAccessException e) {
+          System.out.println("  plans of the slow statements: in the log of the server (SUPPORT_TEST_PG_URL)");
+        }
       }
       System.out.printf("  machine load (uptime): start %s%n    after the empty run %s%n    after the fill %s%n"
           + "    at the end %s%n%n", loadAtStart, loadAfterEmpty, loadAfterFill, loadAtEnd);
@@ -160,7 +165,10 @@ public final class OpenTicketsBenchmark {
       if (app != null) {
         app.close();
       }
-      if (postgres != null) {
+      if (postgres != null && Boolean.getBoolean("open.keep")) {
+        // e.g. to try an index on the filled database with psql
+        System.out.printf("  kept the filled database: %s%n", postgres.jdbcUrl());
+      } else if (postgres != null) {
         postgres.close();
       }
     }

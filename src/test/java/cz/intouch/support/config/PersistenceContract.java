@@ -27,6 +27,12 @@ abstract class PersistenceContract {
   /** Datasource properties of the database under test. */
   abstract Map<String, String> database() throws Exception;
 
+  /** Our indexes on Camunda's tables that this database gets (db/engine-indexes), by table. */
+  Map<String, List<String>> engineIndexes() {
+    return Map.of("ACT_RU_TASK", List.of("SD_TASK_PRIORITY_CREATED", "SD_TASK_DUE"),
+        "ACT_RU_JOB", List.of("SD_JOB_DUE", "SD_JOB_RETRIES"));
+  }
+
   @Test
   void aRestartedDeskFindsItsTicketsCountersAndModelsWhereItLeftThem() throws Exception {
     Map<String, String> database = database();
@@ -44,6 +50,9 @@ abstract class PersistenceContract {
       assertThat(new JdbcTemplate(first.getBean(javax.sql.DataSource.class))
           .queryForObject("SELECT COUNT(*) FROM \"sd_schema_history\" WHERE \"success\" = TRUE", Integer.class))
           .isPositive();
+      javax.sql.DataSource dataSource = first.getBean(javax.sql.DataSource.class);
+      engineIndexes().forEach((table, indexes) -> assertThat(indexesOf(dataSource, table)).as(table)
+          .containsAll(indexes));
     }
 
     try (ConfigurableApplicationContext second = start(database)) {
@@ -60,6 +69,25 @@ abstract class PersistenceContract {
       // unchanged models are not deployed again on restart
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("supportRequest")
           .count()).isEqualTo(1);
+    }
+  }
+
+  /** Index names of a table, upper case (H2 keeps names upper case, PostgreSQL lower case). */
+  private static List<String> indexesOf(javax.sql.DataSource dataSource, String table) {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      List<String> names = new ArrayList<>();
+      for (String name : List.of(table, table.toLowerCase(java.util.Locale.ROOT))) {
+        try (java.sql.ResultSet rows = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+          while (rows.next()) {
+            if (rows.getString("INDEX_NAME") != null) {
+              names.add(rows.getString("INDEX_NAME").toUpperCase(java.util.Locale.ROOT));
+            }
+          }
+        }
+      }
+      return names;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
