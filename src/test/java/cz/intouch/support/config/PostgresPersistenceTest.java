@@ -24,7 +24,7 @@ class PostgresPersistenceTest extends PersistenceContract {
     // and the partial indexes H2 cannot make
     return Map.of("ACT_RU_TASK", List.of("SD_TASK_PRIORITY_CREATED", "SD_TASK_DUE"),
         "ACT_RU_JOB", List.of("SD_JOB_DUE", "SD_JOB_RETRIES"), "ACT_HI_TASKINST", List.of("SD_HI_TASK_OPEN_DUE"),
-        "ACT_HI_VARINST", List.of("SD_HI_VAR_COMPANY", "SD_HI_VAR_URGENCY"));
+        "ACT_HI_VARINST", List.of("SD_HI_VAR_COMPANY", "SD_HI_VAR_URGENCY", "SD_HI_VAR_WARNING"));
   }
 
   @AfterEach
