@@ -29,7 +29,7 @@ abstract class PersistenceContract {
 
   /** Our indexes on Camunda's tables that this database gets (db/engine-indexes), by table. */
   Map<String, List<String>> engineIndexes() {
-    return Map.of("ACT_RU_TASK", List.of("SD_TASK_PRIORITY_CREATED", "SD_TASK_DUE"),
+    return Map.of("ACT_RU_TASK", List.of("SD_TASK_PRIORITY_CREATED", "SD_TASK_DUE", "SD_TASK_PARENT"),
         "ACT_RU_JOB", List.of("SD_JOB_DUE", "SD_JOB_RETRIES"));
   }
 
