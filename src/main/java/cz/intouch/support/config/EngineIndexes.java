@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * sorting, the extranet's list of a company, the SLA report; README "For operators", issue 13). Versioned by Flyway
  * like our tables, but in their own history ({@code sd_engine_index_history}) and only after the engine has created
  * or updated its schema: the first Flyway run (our tables) comes before the engine exists. {@code common} holds what
- * both databases run; {@code postgres} the partial indexes H2 cannot make (versions are unique across the two) (a text variable's value may be longer than
- * a B-tree entry, so only the one variable a list looks up is indexed).
+ * both databases run, {@code postgres} the partial indexes H2 cannot make (a text variable's value may be longer
+ * than a B-tree entry, so only the one variable a list looks up is indexed). Versions are unique across the two.
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {

@@ -43,8 +43,9 @@ import org.springframework.stereotype.Component;
  * too widely is taken back (see {@code revoke}). Other grants an administrator adds are left alone.
  *
  * <p>Agents and specialists work tasks in Tasklist (the engine itself grants a candidate group the right to work
- * each of its tasks; they read the tasks of the ticket processes) and start only tickets (phone calls); managers read everything in Cockpit and work only the
- * release publication (no support ticket); only camunda-admin (set up by the starter's admin-user) reaches Admin.
+ * each of its tasks; they read the tasks of the ticket processes) and start only tickets (phone calls); managers
+ * read everything in Cockpit and work only the release publication (no support ticket); only camunda-admin (set up
+ * by the starter's admin-user) reaches Admin.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1) // groups before the demo users that join them
