@@ -116,6 +116,9 @@ class CzechWebappsBrowserTest {
 
   /** The webapp's own login form: its script fetches the XSRF token and sends it with the login. */
   private static void logIn(WebDriver browser, String user) {
+    // the app first renders its start page, then routes an anonymous user to #/login and renders the form again:
+    // what was typed before that second rendering is lost
+    await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("#/login"));
     browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user); // demo password = user name
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
