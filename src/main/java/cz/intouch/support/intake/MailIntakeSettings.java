@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How the support INBOX is read.
  *
  * @param processedFolder where handled mails are moved, so the INBOX holds only what is still to do
+ * @param ownCopiesFolder where the desk's own copies of the mails it sent are filed, apart from the intake (the
+ *     evidence that the server accepted them: {@link cz.intouch.support.mail.OwnCopies})
  * @param batchSize mails fetched per poll (one IMAP FETCH for all of them)
  * @param workers mails handled in parallel, each in its own transaction
  * @param maxBackOff longest pause between polls while the mailbox or the database cannot be reached (the pause
@@ -19,6 +21,7 @@ public record MailIntakeSettings(
     boolean enabled,
     Duration pollInterval,
     String processedFolder,
+    String ownCopiesFolder,
     int batchSize,
     int workers,
     Duration maxBackOff,

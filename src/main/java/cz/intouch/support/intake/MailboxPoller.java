@@ -2,16 +2,18 @@ package cz.intouch.support.intake;
 
 import cz.intouch.support.mail.CommitDurability;
 import cz.intouch.support.mail.MailSettings;
+import cz.intouch.support.mail.OutboundMail;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
+import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,9 +22,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,19 +131,21 @@ public class MailboxPoller implements SmartLifecycle {
         long handling = System.nanoTime();
         fetchNanos += handling - began;
 
+        List<Message> ownCopies = new ArrayList<>();
+        mails.removeIf(fetchedMail -> ownCopy(fetchedMail) && ownCopies.add(fetchedMail.message()));
         List<Message> done;
         try {
           done = handle(mails, outcomes);
         } catch (DatabaseUnavailableException e) {
-          move(inbox, e.committed);
+          move(inbox, e.committed, ownCopies);
           throw e;
         }
-        failed += batch.length - done.size();
+        failed += mails.size() - done.size();
         long moving = System.nanoTime();
         handleNanos += moving - handling;
-        move(inbox, done);
+        move(inbox, done, ownCopies);
         moveNanos += System.nanoTime() - moving;
-        if (done.size() < batch.length) {
+        if (done.size() < mails.size()) {
           break; // leave the failed ones for the next poll instead of spinning on them
         }
       }
@@ -197,15 +201,43 @@ public class MailboxPoller implements SmartLifecycle {
     return lastPolledAt;
   }
 
-  private void move(Folder inbox, List<Message> done) throws MessagingException {
+  private void move(Folder inbox, List<Message> done, List<Message> ownCopies) throws MessagingException {
     if (!done.isEmpty()) {
       // the ledger rows must outlive a crash before the mails leave the INBOX, or a crash loses the mail
       durability.await();
       Message[] moved = done.toArray(Message[]::new);
       inbox.setFlags(moved, new Flags(Flags.Flag.SEEN), true);
-      inbox.copyMessages(moved, processedFolder());
+      inbox.copyMessages(moved, folder(settings.processedFolder()));
       inbox.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
+    }
+    if (!ownCopies.isEmpty()) {
+      Message[] copies = ownCopies.toArray(Message[]::new);
+      inbox.setFlags(copies, new Flags(Flags.Flag.SEEN), true);
+      inbox.copyMessages(copies, folder(settings.ownCopiesFolder()));
+      inbox.setFlags(copies, new Flags(Flags.Flag.DELETED), true);
+    }
+    if (!done.isEmpty() || !ownCopies.isEmpty()) {
       inbox.expunge();
+    }
+  }
+
+  /**
+   * The desk's blind copy of a mail it sent ({@link cz.intouch.support.mail.OwnCopies}): our loop mark, from the
+   * support address, under one of our Message-IDs. Filed as it is; a bounce or a customer's forward of our mail
+   * comes from someone else and goes through the intake.
+   */
+  private boolean ownCopy(Fetched fetchedMail) {
+    try {
+      Message message = fetchedMail.message();
+      Address[] from = message.getFrom();
+      String messageId = MailKey.messageId(fetchedMail.raw());
+      String support = mail.supportAddress();
+      return message.getHeader(OutboundMail.LOOP_HEADER) != null && from != null && from.length == 1
+          && from[0] instanceof InternetAddress sender && support.equalsIgnoreCase(sender.getAddress())
+          && messageId != null && messageId.toLowerCase(Locale.ROOT)
+              .endsWith(support.substring(support.indexOf('@')).toLowerCase(Locale.ROOT) + ">");
+    } catch (MessagingException e) {
+      return false; // the intake keeps and flags what cannot be read
     }
   }
 
@@ -303,28 +335,19 @@ public class MailboxPoller implements SmartLifecycle {
     return new Fetched(message, raw.toByteArray(), receivedAt);
   }
 
-  private Folder processedFolder() throws MessagingException {
-    Folder processed = store.getFolder(settings.processedFolder());
-    if (!processed.exists()) {
-      processed.create(Folder.HOLDS_MESSAGES);
+  private Folder folder(String name) throws MessagingException {
+    Folder folder = store.getFolder(name);
+    if (!folder.exists()) {
+      folder.create(Folder.HOLDS_MESSAGES);
     }
-    return processed;
+    return folder;
   }
 
   private Store connect() throws MessagingException {
     if (store != null && store.isConnected()) {
       return store;
     }
-    MailSettings.Imap imap = mail.imap();
-    Properties properties = new Properties();
-    String protocol = imap.protocol();
-    properties.setProperty("mail." + protocol + ".connectiontimeout", "10000");
-    properties.setProperty("mail." + protocol + ".timeout", "60000");
-    // whole messages in one response rather than 16 KB slices
-    properties.setProperty("mail." + protocol + ".partialfetch", "false");
-    Store connected = Session.getInstance(properties).getStore(protocol);
-    connected.connect(imap.host(), imap.port(), imap.user(), imap.password());
-    store = connected;
+    store = MailboxConnection.open(mail.imap());
     return store;
   }
 

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -43,12 +44,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way the desk writes to customers and staff: renders the Czech template, records the message in the
  * ticket's store and sends it.
  *
- * <p>Exactly once under retries, as far as SMTP allows: the row is committed as PENDING in its own
- * transaction before sending and marked SENT in another one after the server accepted the mail, so a retried
- * step (same dedupKey) finds SENT and stops there. A crash between the server's acceptance and the SENT
- * update leaves PENDING, and the retry sends the same text with the same Message-ID again: at least once in
- * that window, which the recipient's client can collapse by Message-ID. Both rows are made durable
- * ({@link CommitDurability}) before the process moves on, so a crash loses neither.
+ * <p>Exactly once under retries and crashes: the row is committed as PENDING in its own transaction before
+ * sending and marked SENT in another one after the server accepted the mail, so a retried step (same dedupKey)
+ * finds SENT and stops there. A crash between the server's acceptance and the SENT update leaves PENDING; SMTP
+ * cannot tell the retry that the server already has the mail, so every ticket mail goes with a blind copy to the
+ * support mailbox in the same transaction, and the retry first looks for that copy ({@link OwnCopies}): found, the
+ * row becomes SENT without a second send; not found (or the mailbox cannot be read), the same text goes again
+ * with the same Message-ID. Both rows are made durable ({@link CommitDurability}) before the process moves on, so
+ * a crash loses neither.
  */
 @Service
 public class OutboundMail {
@@ -85,11 +88,13 @@ public class OutboundMail {
   private final int autoReplyLimitPerDay;
   private final CommitDurability durability;
   private final MailMetrics metrics;
+  private final ObjectProvider<OwnCopies> ownCopies;
 
   OutboundMail(JavaMailSender mailSender, MailTemplates templates, TicketMessages messages, Outbox outbox,
       PlatformTransactionManager transactions, MailSettings settings, CommitDurability durability,
-      MailMetrics metrics) {
+      MailMetrics metrics, ObjectProvider<OwnCopies> ownCopies) {
     this.mailSender = mailSender;
+    this.ownCopies = ownCopies;
     this.durability = durability;
     this.metrics = metrics;
     this.templates = templates;
@@ -221,13 +226,40 @@ public class OutboundMail {
       log.debug("{} of {} already {}, not sent again", earlier.kind(), earlier.ticketNumber(), earlier.status());
       return earlier.messageId();
     }
+    if (ownCopyArrived(earlier)) {
+      ownTransaction.executeWithoutResult(status -> outbox.markSent(earlier.id(), DeskTime.now()));
+      durability.await();
+      log.info("{} of {} to {} as {} had reached the mail server before the desk could note it: marked sent, "
+          + "not sent again", earlier.kind(), earlier.ticketNumber(), earlier.recipient(), earlier.messageId());
+      return earlier.messageId();
+    }
     log.info("Resending {} of {} left PENDING by a failed attempt", earlier.kind(), earlier.ticketNumber());
     return transmit(earlier, address(earlier.recipient()));
   }
 
-  /** Sends exactly what the row holds, so a retry repeats the same text and Message-ID. */
+  private boolean ownCopyArrived(Outgoing earlier) {
+    OwnCopies copies = ownCopies.getIfAvailable();
+    if (copies == null) {
+      return false;
+    }
+    try {
+      return copies.arrived(earlier.messageId());
+    } catch (RuntimeException e) {
+      // not knowing must not lose the mail: rather the same mail twice than none
+      log.warn("Cannot tell whether {} of {} reached the mail server ({}): sending it again", earlier.kind(),
+          earlier.ticketNumber(), e.toString());
+      return false;
+    }
+  }
+
+  /** Sends exactly what the row holds, so a retry repeats the same text and Message-ID; see {@link OwnCopies}. */
   private String transmit(Outgoing mail, InternetAddress to) {
     MimeMessage message = mimeMessage(mail, to);
+    try {
+      message.setRecipient(MimeMessage.RecipientType.BCC, from); // JavaMail leaves the Bcc header out of the mail
+    } catch (MessagingException e) {
+      throw new MailPreparationException("Cannot address the own copy of " + mail.kind(), e);
+    }
     // a PENDING row lost in a crash would make the retry send the mail again under a new Message-ID
     durability.await();
     try {

@@ -196,7 +196,7 @@ class TwoNodeClusterTest {
   /** Acknowledgements in the customers' mailboxes, per ticket number. */
   private Map<String, Integer> acknowledgements() throws Exception {
     Map<String, Integer> perTicket = new HashMap<>();
-    for (MimeMessage received : greenMail.getReceivedMessages()) {
+    for (MimeMessage received : cz.intouch.support.EngineTestSupport.delivered(greenMail)) {
       String subject = received.getSubject();
       Matcher tag = TICKET_TAG.matcher(subject == null ? "" : subject);
       if (subject != null && subject.startsWith(ACKNOWLEDGEMENT_SUBJECT) && tag.find()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
+import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessage;
@@ -54,6 +55,10 @@ class OutboundMailTest {
   org.springframework.mail.javamail.JavaMailSender mailSender;
   @Autowired
   MailMetrics metrics;
+  @Autowired
+  cz.intouch.support.intake.MailboxPoller poller;
+  @Autowired
+  org.springframework.beans.factory.ObjectProvider<OwnCopies> ownCopies;
   @Autowired
   io.micrometer.core.instrument.MeterRegistry registry;
   @org.springframework.beans.factory.annotation.Value("${support.mail.auto-reply-limit-per-day}")
@@ -174,7 +179,7 @@ class OutboundMailTest {
   void theTwentyFirstAutomaticMailToOneAddressInADayIsSuppressed() throws Exception {
     // the production default; the test profile raises it so that scenario suites sharing demo contacts never meet it
     OutboundMail outboundMail = new OutboundMail(mailSender, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics);
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics, ownCopies);
     String looping = "autoresponder@loop.cz";
     for (int i = 1; i <= 21; i++) {
       outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(200 + i), looping, SERIOUS,
@@ -204,7 +209,7 @@ class OutboundMailTest {
   @Test
   void staffDigestsAreNeitherCountedNorStoppedByTheCap() throws Exception {
     OutboundMail capped = new OutboundMail(mailSender, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics);
+        settings.withAutoReplyLimitPerDay(DEFAULT_DAILY_CAP), durability, metrics, ownCopies);
     String staff = "specialists@intouch-crm.cz";
     for (int i = 1; i <= DEFAULT_DAILY_CAP + 2; i++) {
       capped.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-%06d".formatted(300 + i), staff, SERIOUS, "staff-ack-" + i);
@@ -233,7 +238,7 @@ class OutboundMailTest {
     deadServer.setPort(TestSocketUtils.findAvailableTcpPort());
     deadServer.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
     OutboundMail whileDown = new OutboundMail(deadServer, templates, messages, outbox, transactions,
-        settings.withAutoReplyLimitPerDay(20), durability, metrics);
+        settings.withAutoReplyLimitPerDay(20), durability, metrics, ownCopies);
     double failuresBefore = sendFailures("ACKNOWLEDGEMENT");
 
     assertThatThrownBy(() -> whileDown.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000400", "down@firma.cz",
@@ -253,6 +258,51 @@ class OutboundMailTest {
         .satisfies(mail -> assertThat(mail.getMessageID()).isEqualTo(pendingId));
   }
 
+  @Test
+  void aMailTheServerTookBeforeTheDeskCouldNoteItIsNotSentAgain() throws Exception {
+    String inbox = "support@intouch-crm.cz";
+    String messageId = outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000500", "petr@firma.cz", SERIOUS,
+        "ack-500");
+    MimeMessage delivered = single("petr@firma.cz");
+    assertThat(delivered.getHeader("Bcc")).as("the blind copy is not shown to the customer").isNull();
+    assertThat(ownCopies(inbox, messageId)).as("the desk's own copy").isEqualTo(1);
+
+    // a crash between the server's 250 and the SENT commit leaves the row PENDING
+    jdbc.update("UPDATE sd_ticket_message SET status = 'PENDING' WHERE dedup_key = 'ack-500'");
+    assertThat(outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000500", "petr@firma.cz", SERIOUS, "ack-500"))
+        .isEqualTo(messageId);
+
+    assertThat(status("ack-500")).isEqualTo("SENT");
+    assertThat(received("petr@firma.cz")).as("sent once").hasSize(1);
+  }
+
+  @Test
+  void theOwnCopyIsFoundAlsoOnceThePollerHasFiledIt() throws Exception {
+    greenMail.purgeEmailFromAllMailboxes(); // the poll below takes in only this test's mail
+    String messageId = outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000501", "eva@firma.cz", SERIOUS,
+        "ack-501");
+    poller.pollOnce();
+    assertThat(ownCopies("support@intouch-crm.cz", messageId)).as("left the INBOX").isZero();
+
+    jdbc.update("UPDATE sd_ticket_message SET status = 'PENDING' WHERE dedup_key = 'ack-501'");
+    outboundMail.send(MessageKind.ACKNOWLEDGEMENT, "TS-2026-000501", "eva@firma.cz", SERIOUS, "ack-501");
+
+    assertThat(status("ack-501")).isEqualTo("SENT");
+    assertThat(received("eva@firma.cz")).as("sent once").hasSize(1);
+  }
+
+  /** How many mails with this Message-ID the address's INBOX holds. */
+  private long ownCopies(String address, String messageId) throws Exception {
+    return greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager().getUserByEmail(address))
+        .getMessages().stream().filter(stored -> {
+          try {
+            return messageId.equals(stored.getMimeMessage().getMessageID());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }).count();
+  }
+
   private double sendFailures(String kind) {
     return registry.get("support.mail.send.failures").tag("kind", kind).counter().count();
   }
@@ -269,7 +319,7 @@ class OutboundMailTest {
 
   // SMTP delivery is synchronous in GreenMail: what send() handed over is already in the mailbox
   private List<MimeMessage> received(String recipient) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(mail -> sentTo(mail, recipient)).toList();
+    return EngineTestSupport.delivered(greenMail).stream().filter(mail -> sentTo(mail, recipient)).toList();
   }
 
   private static boolean sentTo(MimeMessage mail, String recipient) {

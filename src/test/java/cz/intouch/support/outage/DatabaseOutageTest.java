@@ -131,7 +131,7 @@ class DatabaseOutageTest {
   }
 
   private static long sentByDesk(EmbeddedMailServer mailServer) {
-    return java.util.Arrays.stream(mailServer.greenMail().getReceivedMessages())
+    return EngineTestSupport.delivered(mailServer.greenMail()).stream()
         .filter(mail -> subject(mail).contains("[TS-")).count();
   }
 
