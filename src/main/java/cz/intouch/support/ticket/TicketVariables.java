@@ -72,6 +72,8 @@ public final class TicketVariables {
   public static final String MISSING_IDENTIFICATION = "missingIdentification";
   public static final String CONTRACT_VALID_UNTIL = "contractValidUntil";
   public static final String SERVE_PAID = "servePaid";
+  /** Checkbox of the agent's form: the company confirmed the contact, who may get an extranet account. */
+  public static final String VOUCH_CONTACT = "vouchContact";
 
   // triage and SLA
   public static final String TRIAGE_TEXT = "text";
@@ -103,9 +105,16 @@ public final class TicketVariables {
   public static final String AGENT_MESSAGE = "agentMessage";
   public static final String CUSTOMER_REMINDED = "customerReminded";
   public static final String CLOSED_AT = "closedAt";
+  /** The reply field of the agents' task forms: sent to the customer on completion, then cleared. */
+  public static final String AGENT_REPLY = "agentReply";
 
   // release
   public static final String RELEASE_VERSION = "releaseVersion";
+  /** A waiting cosmetic ticket's release its fix is planned into (null: none planned yet). */
+  public static final String PLANNED_RELEASE = "plannedRelease";
+  public static final String NEWEST_VERSION = "newestVersion";
+  /** True when the newest published release is higher than the customer's version. */
+  public static final String UPGRADE_AVAILABLE = "upgradeAvailable";
 
   // mail
   /** A new ticket opened by someone else than the contact of the ticket their mail replied to. */
@@ -118,6 +127,21 @@ public final class TicketVariables {
   public static final String CUSTOMER_MAILS_SENT = "customerMailsSent";
 
   private TicketVariables() {}
+
+  /** The variables of {@code releasePublication} (the manager's forms), beside {@link #RELEASE_VERSION}. */
+  public static final class Release {
+    public static final String RELEASE_KIND = "releaseKind";
+    public static final String PLANNED_ON = "plannedOn";
+    public static final String RELEASE_NOTES = "releaseNotes";
+    public static final String INSTALLATION_INSTRUCTIONS = "installationInstructions";
+    public static final String INSTALLER_FILE = "installerFile";
+    public static final String PLANNED_TICKETS = "plannedTickets";
+    public static final String FIXED_TICKETS = "fixedTickets";
+    public static final String FIXED_COUNT = "fixedCount";
+    public static final String MOVED_COUNT = "movedCount";
+
+    private Release() {}
+  }
 
   /**
    * Sets the variable only when its value changes. The engine writes a runtime row, a history row and a
