@@ -14,6 +14,8 @@ import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumber;
+import cz.intouch.support.ticket.TicketVariables.Quarantine;
+import cz.intouch.support.ticket.TicketVariables.SpamDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -222,7 +224,8 @@ public class MailIntake {
     boolean customer = customers.findContactByEmail(mail.from()).isPresent();
     DmnDecisionRuleResult verdict = decisions.evaluateDecisionTableByKey(SPAM_DECISION)
         .variables(SpamSignals.of(mail, customer)).evaluate().getSingleResult();
-    return Boolean.TRUE.equals(verdict.getEntry("spam")) ? Optional.of(verdict.<String>getEntry("reason"))
+    return Boolean.TRUE.equals(verdict.getEntry(SpamDecision.SPAM))
+        ? Optional.of(verdict.<String>getEntry(SpamDecision.REASON))
         : Optional.empty();
   }
 
@@ -238,11 +241,11 @@ public class MailIntake {
   private void startQuarantineReview(long quarantineId, String sender, String subject, String reason, String text,
       Instant receivedAt) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
-    variables.put(MailQuarantineSteps.SENDER, sender);
+    variables.put(Quarantine.QUARANTINE_ID, quarantineId);
+    variables.put(Quarantine.SENDER, sender);
     variables.put(SUBJECT, Texts.truncate(subject, 255));
-    variables.put(MailQuarantineSteps.REASON, Texts.truncate(reason, 1000));
-    variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(text, 3000));
+    variables.put(Quarantine.REASON, Texts.truncate(reason, 1000));
+    variables.put(Quarantine.TEXT_PREVIEW, Texts.truncate(text, 3000));
     variables.put(RECEIVED_AT, Date.from(receivedAt));
     runtime.startProcessInstanceByKey(MAIL_QUARANTINE, QUARANTINE_KEY_PREFIX + quarantineId, variables);
   }

@@ -10,13 +10,10 @@ import org.springframework.stereotype.Component;
 @Component("ticketLabels")
 public class TicketLabels {
 
-  public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
-  public static final String URGENCY_LABEL = "urgencyLabel";
-
   public void describe(DelegateExecution execution) {
     Object category = execution.getVariable(TicketVariables.OUT_OF_SCOPE_CATEGORY);
-    execution.setVariable(OUT_OF_SCOPE_REASON, category == null ? null : OutOfScopeCategory.czechOf(category.toString()));
+    execution.setVariable(TicketVariables.OUT_OF_SCOPE_REASON, category == null ? null : OutOfScopeCategory.czechOf(category.toString()));
     Object urgency = execution.getVariable(TicketVariables.URGENCY);
-    execution.setVariable(URGENCY_LABEL, urgency == null ? null : Urgency.czechOf(urgency.toString()));
+    execution.setVariable(TicketVariables.URGENCY_LABEL, urgency == null ? null : Urgency.czechOf(urgency.toString()));
   }
 }

@@ -92,6 +92,9 @@ public final class TicketVariables {
   public static final String SIGNAL_MAIN_ASK_PAID_WORK = "mainAskPaidWork";
   public static final String SIGNAL_PAID_WORK_ASIDE = "paidWorkAside";
   public static final String REFUSAL_CONFIRMED = "refusalConfirmed";
+  /** The scope and urgency the classifier learnt from the analysts' labelled requests suggests (transient). */
+  public static final String SUGGESTED_SCOPE = "suggestedScope";
+  public static final String SUGGESTED_URGENCY = "suggestedUrgency";
   public static final String SLA_START_AT = "slaStartAt";
   public static final String SLA_RULE = "slaRule";
   public static final String SLA_DAYS = "slaDays";
@@ -105,6 +108,9 @@ public final class TicketVariables {
   public static final String AGENT_MESSAGE = "agentMessage";
   public static final String CUSTOMER_REMINDED = "customerReminded";
   public static final String CLOSED_AT = "closedAt";
+  /** Czech words of the codes for the agents' task forms ({@code ticketLabels}). */
+  public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
+  public static final String URGENCY_LABEL = "urgencyLabel";
   /** The reply field of the agents' task forms: sent to the customer on completion, then cleared. */
   public static final String AGENT_REPLY = "agentReply";
 
@@ -141,6 +147,36 @@ public final class TicketVariables {
     public static final String MOVED_COUNT = "movedCount";
 
     private Release() {}
+  }
+
+  /** The variables of {@code mailQuarantine}, beside {@link #SUBJECT} and {@link #RECEIVED_AT}. */
+  public static final class Quarantine {
+    public static final String QUARANTINE_ID = "quarantineId";
+    public static final String SENDER = "sender";
+    public static final String REASON = "reason";
+    public static final String TEXT_PREVIEW = "textPreview";
+
+    private Quarantine() {}
+  }
+
+  /** Inputs and outputs of {@code dmn/spam.dmn} ({@link #SPAM_DECISION}). */
+  public static final class SpamDecision {
+    public static final String UPSTREAM_VERDICT = "upstreamSpamVerdict";
+    public static final String LIST_HEADERS = "listHeaders";
+    public static final String MARKETING_PHRASES = "marketingPhrases";
+    public static final String CREDENTIAL_PHISHING = "credentialPhishing";
+    public static final String PAYMENT_REQUEST = "paymentRequest";
+    public static final String SENDER_IS_CUSTOMER = "senderIsCustomer";
+    public static final String REPLY_TO_ELSEWHERE = "replyToElsewhere";
+    public static final String LINKS = "links";
+    public static final String LOOKALIKE_LINK = "lookalikeLink";
+    public static final String HTML_ATTACHMENT = "htmlAttachment";
+    /** Output: the mail is spam or phishing. */
+    public static final String SPAM = "spam";
+    /** Output: why, for the agent in the quarantine (starts with "SPAM"). */
+    public static final String REASON = "reason";
+
+    private SpamDecision() {}
   }
 
   /**
