@@ -161,8 +161,8 @@ public class MailIntake {
   }
 
   private Result reply(String key, long intakeId, DecodedMail mail, Instant receivedAt, String ticketNumber) {
-    messages.recordIncoming(ticketNumber, TicketMessages.REPLY, Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
-        receivedAt, mail.messageId());
+    messages.recordIncoming(ticketNumber, TicketMessages.REPLY, Channel.EMAIL.name(), mail.from(), mail.subject(),
+        mail.text(), receivedAt, mail.messageId());
     storeAttachments(intakeId, ticketNumber, mail);
     // what the agent's task form shows; the whole text stays in the ticket's messages
     setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, Texts.truncate(mail.text(), Texts.VARIABLE_LIMIT));
@@ -180,8 +180,8 @@ public class MailIntake {
   /** Kept on the ticket it answers (visible, never correlated nor answered); otherwise only in the ledger. */
   private Result autoReply(String key, DecodedMail mail, Instant receivedAt, String reason) {
     Optional<String> ticket = threadOf(mail).filter(t -> ticketFacts(t).isPresent());
-    ticket.ifPresent(t -> messages.recordIncoming(t, TicketMessages.AUTO_REPLY, Channel.EMAIL.name(), mail.from(), mail.subject(),
-        mail.text(), receivedAt, null));
+    ticket.ifPresent(t -> messages.recordIncoming(t, TicketMessages.AUTO_REPLY, Channel.EMAIL.name(), mail.from(),
+        mail.subject(), mail.text(), receivedAt, null));
     return new Result(key, Outcome.IGNORED, ticket.orElse(null), reason);
   }
 
@@ -192,8 +192,8 @@ public class MailIntake {
       return new Result(key, Outcome.IGNORED, null, "BOUNCE of a mail the desk did not send");
     }
     // no Message-ID on purpose: our next mail must answer the customer's message, not the report
-    messages.recordIncoming(ticket.get(), TicketMessages.BOUNCE, Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
-        receivedAt, null);
+    messages.recordIncoming(ticket.get(), TicketMessages.BOUNCE, Channel.EMAIL.name(), mail.from(), mail.subject(),
+        mail.text(), receivedAt, null);
     setOnTicket(ticket.get(), DELIVERY_FAILED, true);
     // and an incident, so the failed delivery shows in Cockpit until someone resolves it
     runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticket.get())
