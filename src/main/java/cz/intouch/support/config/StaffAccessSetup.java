@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cz.intouch.support.ticket.SupportStaff;
-import cz.intouch.support.ticket.TicketLabels;
 import cz.intouch.support.ticket.TicketVariables;
 import java.time.Instant;
 import java.util.Date;
@@ -189,7 +188,7 @@ public class StaffAccessSetup extends AbstractProcessEnginePlugin {
     properties.put("variables", List.of(
         Map.of("name", TicketVariables.TICKET_NUMBER, "label", "Tiket"),
         Map.of("name", TicketVariables.COMPANY_NAME, "label", "Firma"),
-        Map.of("name", TicketLabels.URGENCY_LABEL, "label", "Naléhavost"),
+        Map.of("name", TicketVariables.URGENCY_LABEL, "label", "Naléhavost"),
         Map.of("name", TicketVariables.SLA_DEADLINE, "label", "Termín SLA"),
         Map.of("name", TicketVariables.DELIVERY_FAILED, "label", "E-mail nedoručen")));
     return properties;

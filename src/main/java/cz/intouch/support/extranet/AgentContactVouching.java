@@ -4,6 +4,7 @@ import static cz.intouch.support.ticket.TicketVariables.COMPANY_ID;
 import static cz.intouch.support.ticket.TicketVariables.COMPANY_NAME;
 import static cz.intouch.support.ticket.TicketVariables.CONTACT_EMAIL;
 import static cz.intouch.support.ticket.TicketVariables.CONTACT_NAME;
+import static cz.intouch.support.ticket.TicketVariables.VOUCH_CONTACT;
 
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("agentContactVouching")
 public class AgentContactVouching {
-
-  public static final String VOUCH_CONTACT = "vouchContact";
 
   private final CustomerRegistry customers;
   private final ExtranetInvitations invitations;

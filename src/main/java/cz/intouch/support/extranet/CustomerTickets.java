@@ -33,7 +33,7 @@ public class CustomerTickets {
   public record MessageView(boolean fromCustomer, String subject, String body, Instant at) {}
 
   /** The variables a ticket's line shows. */
-  private static final String[] SHOWN = {SUBJECT, STATUS, CONTACT_NAME, "plannedRelease"};
+  private static final String[] SHOWN = {SUBJECT, STATUS, CONTACT_NAME, PLANNED_RELEASE};
   /** Ids per IN list: well within every database's limit. */
   private static final int IDS_PER_QUERY = 500;
 
@@ -92,7 +92,7 @@ public class CustomerTickets {
     return new TicketView(instance.getBusinessKey(), (String) variables.get(SUBJECT),
         status == null ? "" : TicketStatus.of(status.toString()).czech(),
         instance.getStartTime().toInstant(), (String) variables.get(CONTACT_NAME),
-        (String) variables.get("plannedRelease"));
+        (String) variables.get(PLANNED_RELEASE));
   }
 
   private static MessageView messageView(TicketMessage message) {

@@ -81,7 +81,8 @@ public class IdentificationService {
       long companyKey = company.get().id();
       String email = claims.contactEmail();
       contact = registry.findContact(companyKey, personName)
-          .or(() -> Optional.of(registry.addContact(companyKey, personName, unclaimed(email), "TICKET")));
+          .or(() -> Optional.of(registry.addContact(companyKey, personName, unclaimed(email),
+              CustomerRegistry.SOURCE_TICKET)));
     }
 
     // a stated version may carry its build ("5.3.2 build 2318"): both kept apart like in a text

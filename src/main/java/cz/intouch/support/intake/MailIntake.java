@@ -14,6 +14,8 @@ import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumber;
+import cz.intouch.support.ticket.TicketVariables.Quarantine;
+import cz.intouch.support.ticket.TicketVariables.SpamDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -159,8 +161,8 @@ public class MailIntake {
   }
 
   private Result reply(String key, long intakeId, DecodedMail mail, Instant receivedAt, String ticketNumber) {
-    messages.recordIncoming(ticketNumber, "REPLY", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
-        receivedAt, mail.messageId());
+    messages.recordIncoming(ticketNumber, TicketMessages.REPLY, Channel.EMAIL.name(), mail.from(), mail.subject(),
+        mail.text(), receivedAt, mail.messageId());
     storeAttachments(intakeId, ticketNumber, mail);
     // what the agent's task form shows; the whole text stays in the ticket's messages
     setOnTicket(ticketNumber, LAST_CUSTOMER_MESSAGE, Texts.truncate(mail.text(), Texts.VARIABLE_LIMIT));
@@ -178,8 +180,8 @@ public class MailIntake {
   /** Kept on the ticket it answers (visible, never correlated nor answered); otherwise only in the ledger. */
   private Result autoReply(String key, DecodedMail mail, Instant receivedAt, String reason) {
     Optional<String> ticket = threadOf(mail).filter(t -> ticketFacts(t).isPresent());
-    ticket.ifPresent(t -> messages.recordIncoming(t, "AUTO_REPLY", Channel.EMAIL.name(), mail.from(), mail.subject(),
-        mail.text(), receivedAt, null));
+    ticket.ifPresent(t -> messages.recordIncoming(t, TicketMessages.AUTO_REPLY, Channel.EMAIL.name(), mail.from(),
+        mail.subject(), mail.text(), receivedAt, null));
     return new Result(key, Outcome.IGNORED, ticket.orElse(null), reason);
   }
 
@@ -190,8 +192,8 @@ public class MailIntake {
       return new Result(key, Outcome.IGNORED, null, "BOUNCE of a mail the desk did not send");
     }
     // no Message-ID on purpose: our next mail must answer the customer's message, not the report
-    messages.recordIncoming(ticket.get(), "BOUNCE", Channel.EMAIL.name(), mail.from(), mail.subject(), mail.text(),
-        receivedAt, null);
+    messages.recordIncoming(ticket.get(), TicketMessages.BOUNCE, Channel.EMAIL.name(), mail.from(), mail.subject(),
+        mail.text(), receivedAt, null);
     setOnTicket(ticket.get(), DELIVERY_FAILED, true);
     // and an incident, so the failed delivery shows in Cockpit until someone resolves it
     runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticket.get())
@@ -222,7 +224,8 @@ public class MailIntake {
     boolean customer = customers.findContactByEmail(mail.from()).isPresent();
     DmnDecisionRuleResult verdict = decisions.evaluateDecisionTableByKey(SPAM_DECISION)
         .variables(SpamSignals.of(mail, customer)).evaluate().getSingleResult();
-    return Boolean.TRUE.equals(verdict.getEntry("spam")) ? Optional.of(verdict.<String>getEntry("reason"))
+    return Boolean.TRUE.equals(verdict.getEntry(SpamDecision.SPAM))
+        ? Optional.of(verdict.<String>getEntry(SpamDecision.REASON))
         : Optional.empty();
   }
 
@@ -238,11 +241,11 @@ public class MailIntake {
   private void startQuarantineReview(long quarantineId, String sender, String subject, String reason, String text,
       Instant receivedAt) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(MailQuarantineSteps.QUARANTINE_ID, quarantineId);
-    variables.put(MailQuarantineSteps.SENDER, sender);
+    variables.put(Quarantine.QUARANTINE_ID, quarantineId);
+    variables.put(Quarantine.SENDER, sender);
     variables.put(SUBJECT, Texts.truncate(subject, 255));
-    variables.put(MailQuarantineSteps.REASON, Texts.truncate(reason, 1000));
-    variables.put(MailQuarantineSteps.TEXT_PREVIEW, Texts.truncate(text, 3000));
+    variables.put(Quarantine.REASON, Texts.truncate(reason, 1000));
+    variables.put(Quarantine.TEXT_PREVIEW, Texts.truncate(text, 3000));
     variables.put(RECEIVED_AT, Date.from(receivedAt));
     runtime.startProcessInstanceByKey(MAIL_QUARANTINE, QUARANTINE_KEY_PREFIX + quarantineId, variables);
   }

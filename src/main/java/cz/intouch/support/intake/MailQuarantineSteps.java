@@ -2,6 +2,8 @@ package cz.intouch.support.intake;
 
 import static cz.intouch.support.ticket.TicketVariables.SUBJECT;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
+import static cz.intouch.support.ticket.TicketVariables.Quarantine.QUARANTINE_ID;
+import static cz.intouch.support.ticket.TicketVariables.Quarantine.SENDER;
 
 import cz.intouch.support.mail.MailAddresses;
 import cz.intouch.support.ticket.Channel;
@@ -14,11 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("mailQuarantineSteps")
 public class MailQuarantineSteps {
-
-  public static final String QUARANTINE_ID = "quarantineId";
-  public static final String SENDER = "sender";
-  public static final String REASON = "reason";
-  public static final String TEXT_PREVIEW = "textPreview";
 
   private final MailIntakeStore store;
   private final TicketIntake tickets;

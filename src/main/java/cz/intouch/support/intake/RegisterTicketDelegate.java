@@ -2,6 +2,7 @@ package cz.intouch.support.intake;
 
 import static cz.intouch.support.ticket.TicketVariables.*;
 
+import cz.intouch.support.ticket.Channel;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.ReceiptTime;
 import cz.intouch.support.ticket.TicketMessages;
@@ -44,7 +45,7 @@ public class RegisterTicketDelegate implements JavaDelegate {
       receiptTime.check(receivedAt.toInstant());
     }
     if (execution.getVariable(CHANNEL) == null) {
-      execution.setVariable(CHANNEL, "PHONE");
+      execution.setVariable(CHANNEL, Channel.PHONE.name());
     }
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
     if (ticketNumber == null) {
@@ -52,7 +53,7 @@ public class RegisterTicketDelegate implements JavaDelegate {
       execution.setVariable(TICKET_NUMBER, ticketNumber);
       execution.setProcessBusinessKey(ticketNumber);
       Object description = execution.getVariable(DESCRIPTION);
-      messages.recordIncoming(ticketNumber, "REQUEST", (String) execution.getVariable(CHANNEL),
+      messages.recordIncoming(ticketNumber, TicketMessages.REQUEST, (String) execution.getVariable(CHANNEL),
           (String) execution.getVariable(CONTACT_EMAIL), (String) execution.getVariable(SUBJECT),
           description == null ? "" : description.toString(), receivedAt.toInstant(), null);
       execution.removeVariable(DESCRIPTION);

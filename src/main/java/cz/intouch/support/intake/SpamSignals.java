@@ -2,6 +2,7 @@ package cz.intouch.support.intake;
 
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.ticket.Texts;
+import cz.intouch.support.ticket.TicketVariables.SpamDecision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +16,6 @@ import java.util.regex.Pattern;
  * Phrases are matched in the folded text (lower case, no diacritics) of the subject and the body.
  */
 final class SpamSignals {
-
-  static final String UPSTREAM_VERDICT = "upstreamSpamVerdict";
-  static final String LIST_HEADERS = "listHeaders";
-  static final String MARKETING_PHRASES = "marketingPhrases";
-  static final String CREDENTIAL_PHISHING = "credentialPhishing";
-  static final String PAYMENT_REQUEST = "paymentRequest";
-  static final String SENDER_IS_CUSTOMER = "senderIsCustomer";
-  static final String REPLY_TO_ELSEWHERE = "replyToElsewhere";
-  static final String LINKS = "links";
-  static final String LOOKALIKE_LINK = "lookalikeLink";
-  static final String HTML_ATTACHMENT = "htmlAttachment";
 
   /** Mass marketing: SEO and web offers, grants, "unsubscribe" footers. */
   private static final List<String> MARKETING = List.of(" seo", "linkbuilding", "prvni strank", "first page",
@@ -68,16 +58,16 @@ final class SpamSignals {
     String text = " " + Texts.fold((mail.subject() == null ? "" : mail.subject()) + " "
         + (mail.text() == null ? "" : mail.text())).replaceAll("\\s+", " ") + " ";
     Map<String, Object> signals = new LinkedHashMap<>();
-    signals.put(UPSTREAM_VERDICT, upstreamVerdict(mail));
-    signals.put(LIST_HEADERS, mail.header("List-Unsubscribe") != null || mail.header("List-Id") != null);
-    signals.put(MARKETING_PHRASES, (int) MARKETING.stream().filter(text::contains).count());
-    signals.put(CREDENTIAL_PHISHING, PHISHING.matcher(text).find());
-    signals.put(PAYMENT_REQUEST, PAYMENT.matcher(text).find());
-    signals.put(SENDER_IS_CUSTOMER, senderIsCustomer);
-    signals.put(REPLY_TO_ELSEWHERE, replyToElsewhere(mail));
-    signals.put(LINKS, mail.links().size());
-    signals.put(LOOKALIKE_LINK, lookalikeLink(mail));
-    signals.put(HTML_ATTACHMENT, mail.attachments().stream().anyMatch(SpamSignals::isHtml));
+    signals.put(SpamDecision.UPSTREAM_VERDICT, upstreamVerdict(mail));
+    signals.put(SpamDecision.LIST_HEADERS, mail.header("List-Unsubscribe") != null || mail.header("List-Id") != null);
+    signals.put(SpamDecision.MARKETING_PHRASES, (int) MARKETING.stream().filter(text::contains).count());
+    signals.put(SpamDecision.CREDENTIAL_PHISHING, PHISHING.matcher(text).find());
+    signals.put(SpamDecision.PAYMENT_REQUEST, PAYMENT.matcher(text).find());
+    signals.put(SpamDecision.SENDER_IS_CUSTOMER, senderIsCustomer);
+    signals.put(SpamDecision.REPLY_TO_ELSEWHERE, replyToElsewhere(mail));
+    signals.put(SpamDecision.LINKS, mail.links().size());
+    signals.put(SpamDecision.LOOKALIKE_LINK, lookalikeLink(mail));
+    signals.put(SpamDecision.HTML_ATTACHMENT, mail.attachments().stream().anyMatch(SpamSignals::isHtml));
     return signals;
   }
 

@@ -72,7 +72,8 @@ public class TicketConversation {
   /** Incoming requests and replies are the customer's; outgoing mails an agent's when a person wrote the text. */
   static Author authorOf(TicketMessage message) {
     if (TicketMessages.IN.equals(message.direction())) {
-      return "REQUEST".equals(message.kind()) || "REPLY".equals(message.kind()) ? Author.CUSTOMER : Author.AUTOMATIC;
+      return TicketMessages.REQUEST.equals(message.kind()) || TicketMessages.REPLY.equals(message.kind())
+          ? Author.CUSTOMER : Author.AUTOMATIC;
     }
     return Arrays.stream(MessageKind.values()).filter(kind -> kind.name().equals(message.kind())).findFirst()
         .filter(kind -> kind.author() == MessageKind.Author.PERSON).map(kind -> Author.AGENT)

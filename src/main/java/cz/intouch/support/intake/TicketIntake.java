@@ -45,7 +45,7 @@ public class TicketIntake {
   @Transactional
   public String open(NewRequest request, String senderName) {
     String ticketNumber = numbers.next(request.receivedAt());
-    messages.recordIncoming(ticketNumber, "REQUEST", request.channel().name(), request.contactEmail(),
+    messages.recordIncoming(ticketNumber, TicketMessages.REQUEST, request.channel().name(), request.contactEmail(),
         request.subject(), request.body(), request.receivedAt(), request.messageId());
     Map<String, Object> variables = new HashMap<>();
     variables.put(TICKET_NUMBER, ticketNumber);

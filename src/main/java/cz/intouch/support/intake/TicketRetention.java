@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its removal time has passed), the ticket's messages, raw mails, attachments and quarantine entries go too.
  * Models say how long ({@code camunda:historyTimeToLive}); this class never keeps its own retention period.
  *
- * <p>Runs in the history cleanup's batch window (the same Camunda properties, read in the JVM's zone as the engine
- * does), once per {@code support.retention.check-interval}, in batches of {@code support.retention.batch-size}
+ * <p>Runs in the history cleanup's batch window (the same Camunda properties, handed on as
+ * {@code support.retention.window-start/-end} and read in the JVM's zone as the engine does), once per
+ * {@code support.retention.check-interval}, in batches of {@code support.retention.batch-size}
  * tickets, each batch its own transaction so a large backlog never holds long locks. Deleting is idempotent: nodes
  * of a cluster may run it at the same time.
  */
@@ -63,23 +63,16 @@ public class TicketRetention implements SmartLifecycle {
   private ScheduledExecutorService schedule;
 
   TicketRetention(HistoryService history, RepositoryService repository, JdbcTemplate jdbc,
-      PlatformTransactionManager transactions,
-      @Value("${support.retention.enabled:true}") boolean enabled,
-      @Value("${camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time:20:00}")
-      LocalTime windowStart,
-      @Value("${camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time:06:00}")
-      LocalTime windowEnd,
-      @Value("${support.retention.check-interval:PT1H}") Duration checkInterval,
-      @Value("${support.retention.batch-size:200}") int batchSize) {
+      PlatformTransactionManager transactions, RetentionSettings settings) {
     this.history = history;
     this.repository = repository;
     this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     this.transaction = new TransactionTemplate(transactions);
-    this.enabled = enabled;
-    this.windowStart = windowStart;
-    this.windowEnd = windowEnd;
-    this.checkInterval = checkInterval;
-    this.batchSize = batchSize;
+    this.enabled = settings.enabled();
+    this.windowStart = settings.windowStart();
+    this.windowEnd = settings.windowEnd();
+    this.checkInterval = settings.checkInterval();
+    this.batchSize = settings.batchSize();
   }
 
   /** One complete pass over everything past retention; the schedule calls it inside the window, tests directly. */

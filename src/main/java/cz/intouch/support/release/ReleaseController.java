@@ -1,5 +1,7 @@
 package cz.intouch.support.release;
 
+import static cz.intouch.support.ticket.TicketVariables.PLANNED_RELEASE;
+
 import cz.intouch.support.api.BadRequestException;
 import cz.intouch.support.api.NotFoundException;
 import java.util.LinkedHashMap;
@@ -61,7 +63,7 @@ public class ReleaseController {
       throw new BadRequestException("ticketNumber", e.getMessage());
     }
     runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).active().list().forEach(
-        instance -> runtime.setVariable(instance.getId(), ReleasePublication.PLANNED_RELEASE, target.toString()));
+        instance -> runtime.setVariable(instance.getId(), PLANNED_RELEASE, target.toString()));
     return new Planned(ticketNumber, target.toString());
   }
 }

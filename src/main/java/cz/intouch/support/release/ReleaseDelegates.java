@@ -1,6 +1,16 @@
 package cz.intouch.support.release;
 
-import cz.intouch.support.ticket.TicketVariables;
+import static cz.intouch.support.ticket.TicketVariables.RELEASE_VERSION;
+import static cz.intouch.support.ticket.TicketVariables.Release.FIXED_COUNT;
+import static cz.intouch.support.ticket.TicketVariables.Release.FIXED_TICKETS;
+import static cz.intouch.support.ticket.TicketVariables.Release.INSTALLATION_INSTRUCTIONS;
+import static cz.intouch.support.ticket.TicketVariables.Release.INSTALLER_FILE;
+import static cz.intouch.support.ticket.TicketVariables.Release.MOVED_COUNT;
+import static cz.intouch.support.ticket.TicketVariables.Release.PLANNED_ON;
+import static cz.intouch.support.ticket.TicketVariables.Release.PLANNED_TICKETS;
+import static cz.intouch.support.ticket.TicketVariables.Release.RELEASE_KIND;
+import static cz.intouch.support.ticket.TicketVariables.Release.RELEASE_NOTES;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -13,16 +23,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReleaseDelegates {
 
-  static final String RELEASE_KIND = "releaseKind";
-  static final String PLANNED_ON = "plannedOn";
-  static final String RELEASE_NOTES = "releaseNotes";
-  static final String INSTALLATION_INSTRUCTIONS = "installationInstructions";
-  static final String INSTALLER_FILE = "installerFile";
-  static final String PLANNED_TICKETS = "plannedTickets";
-  static final String FIXED_TICKETS = "fixedTickets";
-  static final String FIXED_COUNT = "fixedCount";
-  static final String MOVED_COUNT = "movedCount";
-
   /** Registers the planned release; the prepare form lists its planned tickets, all proposed as fixed. */
   @Bean("registerRelease")
   JavaDelegate registerRelease(ReleaseRegister register) {
@@ -33,7 +33,7 @@ class ReleaseDelegates {
       register.plan(version, kind == null ? ReleaseKind.MINOR : ReleaseKind.valueOf(kind.toString()),
           plannedOn == null || plannedOn.toString().isBlank() ? null : LocalDate.parse(plannedOn.toString()));
       String tickets = String.join("\n", register.ticketsOf(version));
-      execution.setVariable(TicketVariables.RELEASE_VERSION, version.toString());
+      execution.setVariable(RELEASE_VERSION, version.toString());
       execution.setVariable(PLANNED_TICKETS, tickets);
       if (execution.getVariable(FIXED_TICKETS) == null) {
         execution.setVariable(FIXED_TICKETS, tickets);
@@ -69,7 +69,7 @@ class ReleaseDelegates {
   }
 
   private static ProgramVersion version(DelegateExecution execution) {
-    return ProgramVersion.parse(text(execution, TicketVariables.RELEASE_VERSION));
+    return ProgramVersion.parse(text(execution, RELEASE_VERSION));
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -1,7 +1,10 @@
 package cz.intouch.support.release;
 
+import static cz.intouch.support.ticket.TicketVariables.NEWEST_VERSION;
+import static cz.intouch.support.ticket.TicketVariables.PLANNED_RELEASE;
 import static cz.intouch.support.ticket.TicketVariables.PROGRAM_VERSION;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
+import static cz.intouch.support.ticket.TicketVariables.UPGRADE_AVAILABLE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,10 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("releasePlanning")
 public class ReleasePlanning {
 
-  public static final String NEWEST_VERSION = "newestVersion";
-  /** True when the newest published release is higher than the customer's version. */
-  public static final String UPGRADE_AVAILABLE = "upgradeAvailable";
-
   private final ReleaseRegister register;
 
   public ReleasePlanning(ReleaseRegister register) {
@@ -27,7 +26,7 @@ public class ReleasePlanning {
   }
 
   public void confirm(DelegateTask task) {
-    Object chosen = task.getVariable(ReleasePublication.PLANNED_RELEASE);
+    Object chosen = task.getVariable(PLANNED_RELEASE);
     if (chosen == null || chosen.toString().isBlank()) {
       return;
     }
@@ -45,7 +44,7 @@ public class ReleasePlanning {
 
   public void planNext(DelegateExecution execution) {
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
-    execution.setVariable(ReleasePublication.PLANNED_RELEASE,
+    execution.setVariable(PLANNED_RELEASE,
         register.planTicket(ticketNumber).map(release -> release.version().toString()).orElse(null));
     register.newestPublished().ifPresent(newest -> {
       execution.setVariable(NEWEST_VERSION, newest.version().toString());

@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReleasePublication {
 
-  /** Variable of a waiting cosmetic ticket: the release its fix is planned into (null: none planned yet). */
-  public static final String PLANNED_RELEASE = "plannedRelease";
-
   private static final Logger log = LoggerFactory.getLogger(ReleasePublication.class);
 
   private final ReleaseRegister register;

@@ -1,5 +1,6 @@
 package cz.intouch.support.resolution;
 
+import static cz.intouch.support.ticket.TicketVariables.AGENT_REPLY;
 import static cz.intouch.support.ticket.TicketVariables.CONTACT_EMAIL;
 import static cz.intouch.support.ticket.TicketVariables.TICKET_NUMBER;
 
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("agentReplies")
 public class AgentReplies {
-
-  public static final String AGENT_REPLY = "agentReply";
 
   private final OutboundMail outbound;
 

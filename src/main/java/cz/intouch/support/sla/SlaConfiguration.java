@@ -2,7 +2,6 @@ package cz.intouch.support.sla;
 
 import cz.intouch.support.ticket.DeskTime;
 import java.util.HashSet;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
  * {@link BusinessDays} ({@code businessDays}) and {@link ComputeSlaDeadlineDelegate}, never through these beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BusinessCalendarProperties.class, SlaDigestSettings.class})
 public class SlaConfiguration {
 
   @Bean

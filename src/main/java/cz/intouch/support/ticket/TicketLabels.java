@@ -1,5 +1,10 @@
 package cz.intouch.support.ticket;
 
+import static cz.intouch.support.ticket.TicketVariables.OUT_OF_SCOPE_CATEGORY;
+import static cz.intouch.support.ticket.TicketVariables.OUT_OF_SCOPE_REASON;
+import static cz.intouch.support.ticket.TicketVariables.URGENCY;
+import static cz.intouch.support.ticket.TicketVariables.URGENCY_LABEL;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("ticketLabels")
 public class TicketLabels {
 
-  public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
-  public static final String URGENCY_LABEL = "urgencyLabel";
-
   public void describe(DelegateExecution execution) {
-    Object category = execution.getVariable(TicketVariables.OUT_OF_SCOPE_CATEGORY);
+    Object category = execution.getVariable(OUT_OF_SCOPE_CATEGORY);
     execution.setVariable(OUT_OF_SCOPE_REASON, category == null ? null : OutOfScopeCategory.czechOf(category.toString()));
-    Object urgency = execution.getVariable(TicketVariables.URGENCY);
+    Object urgency = execution.getVariable(URGENCY);
     execution.setVariable(URGENCY_LABEL, urgency == null ? null : Urgency.czechOf(urgency.toString()));
   }
 }

@@ -27,6 +27,12 @@ public class TicketMessages {
   public static final String OUT = "OUT";
   public static final String RECEIVED = "RECEIVED";
 
+  /** Kinds of incoming messages; an outgoing message's kind is the name of the mail it is ({@code MessageKind}). */
+  public static final String REQUEST = "REQUEST";
+  public static final String REPLY = "REPLY";
+  public static final String AUTO_REPLY = "AUTO_REPLY";
+  public static final String BOUNCE = "BOUNCE";
+
   private static final String COLUMNS =
       "id, ticket_number, direction, kind, channel, sender, recipient, subject, body, message_id, occurred_at";
 
@@ -42,7 +48,7 @@ public class TicketMessages {
    * Stores a customer's message. Idempotent on the Message-ID: a mail polled twice (e.g. after a crash
    * before the IMAP flag was set) returns the id of the row stored the first time.
    *
-   * @param kind REQUEST (opens a ticket) or REPLY
+   * @param kind {@link #REQUEST} (opens a ticket), {@link #REPLY}, {@link #AUTO_REPLY} or {@link #BOUNCE}
    * @param messageId the mail's Message-ID, with or without angle brackets; null for phone and web
    */
   public long recordIncoming(String ticketNumber, String kind, String channel, String sender, String subject,
@@ -87,7 +93,7 @@ public class TicketMessages {
    */
   public List<TicketMessage> fromCustomer(String ticketNumber) {
     return jdbc.query("SELECT " + COLUMNS + " FROM sd_ticket_message WHERE ticket_number = ? AND direction = 'IN'"
-        + " AND kind IN ('REQUEST', 'REPLY') ORDER BY occurred_at, id", ROW, ticketNumber);
+        + " AND kind IN ('" + REQUEST + "', '" + REPLY + "') ORDER BY occurred_at, id", ROW, ticketNumber);
   }
 
   public Optional<TicketMessage> byId(long id) {

@@ -72,6 +72,8 @@ public final class TicketVariables {
   public static final String MISSING_IDENTIFICATION = "missingIdentification";
   public static final String CONTRACT_VALID_UNTIL = "contractValidUntil";
   public static final String SERVE_PAID = "servePaid";
+  /** Checkbox of the agent's form: the company confirmed the contact, who may get an extranet account. */
+  public static final String VOUCH_CONTACT = "vouchContact";
 
   // triage and SLA
   public static final String TRIAGE_TEXT = "text";
@@ -90,6 +92,9 @@ public final class TicketVariables {
   public static final String SIGNAL_MAIN_ASK_PAID_WORK = "mainAskPaidWork";
   public static final String SIGNAL_PAID_WORK_ASIDE = "paidWorkAside";
   public static final String REFUSAL_CONFIRMED = "refusalConfirmed";
+  /** The scope and urgency the classifier learnt from the analysts' labelled requests suggests (transient). */
+  public static final String SUGGESTED_SCOPE = "suggestedScope";
+  public static final String SUGGESTED_URGENCY = "suggestedUrgency";
   public static final String SLA_START_AT = "slaStartAt";
   public static final String SLA_RULE = "slaRule";
   public static final String SLA_DAYS = "slaDays";
@@ -103,9 +108,19 @@ public final class TicketVariables {
   public static final String AGENT_MESSAGE = "agentMessage";
   public static final String CUSTOMER_REMINDED = "customerReminded";
   public static final String CLOSED_AT = "closedAt";
+  /** Czech words of the codes for the agents' task forms ({@code ticketLabels}). */
+  public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
+  public static final String URGENCY_LABEL = "urgencyLabel";
+  /** The reply field of the agents' task forms: sent to the customer on completion, then cleared. */
+  public static final String AGENT_REPLY = "agentReply";
 
   // release
   public static final String RELEASE_VERSION = "releaseVersion";
+  /** A waiting cosmetic ticket's release its fix is planned into (null: none planned yet). */
+  public static final String PLANNED_RELEASE = "plannedRelease";
+  public static final String NEWEST_VERSION = "newestVersion";
+  /** True when the newest published release is higher than the customer's version. */
+  public static final String UPGRADE_AVAILABLE = "upgradeAvailable";
 
   // mail
   /** A new ticket opened by someone else than the contact of the ticket their mail replied to. */
@@ -118,6 +133,51 @@ public final class TicketVariables {
   public static final String CUSTOMER_MAILS_SENT = "customerMailsSent";
 
   private TicketVariables() {}
+
+  /** The variables of {@code releasePublication} (the manager's forms), beside {@link #RELEASE_VERSION}. */
+  public static final class Release {
+    public static final String RELEASE_KIND = "releaseKind";
+    public static final String PLANNED_ON = "plannedOn";
+    public static final String RELEASE_NOTES = "releaseNotes";
+    public static final String INSTALLATION_INSTRUCTIONS = "installationInstructions";
+    public static final String INSTALLER_FILE = "installerFile";
+    public static final String PLANNED_TICKETS = "plannedTickets";
+    public static final String FIXED_TICKETS = "fixedTickets";
+    public static final String FIXED_COUNT = "fixedCount";
+    public static final String MOVED_COUNT = "movedCount";
+
+    private Release() {}
+  }
+
+  /** The variables of {@code mailQuarantine}, beside {@link #SUBJECT} and {@link #RECEIVED_AT}. */
+  public static final class Quarantine {
+    public static final String QUARANTINE_ID = "quarantineId";
+    public static final String SENDER = "sender";
+    public static final String REASON = "reason";
+    public static final String TEXT_PREVIEW = "textPreview";
+
+    private Quarantine() {}
+  }
+
+  /** Inputs and outputs of {@code dmn/spam.dmn} ({@link #SPAM_DECISION}). */
+  public static final class SpamDecision {
+    public static final String UPSTREAM_VERDICT = "upstreamSpamVerdict";
+    public static final String LIST_HEADERS = "listHeaders";
+    public static final String MARKETING_PHRASES = "marketingPhrases";
+    public static final String CREDENTIAL_PHISHING = "credentialPhishing";
+    public static final String PAYMENT_REQUEST = "paymentRequest";
+    public static final String SENDER_IS_CUSTOMER = "senderIsCustomer";
+    public static final String REPLY_TO_ELSEWHERE = "replyToElsewhere";
+    public static final String LINKS = "links";
+    public static final String LOOKALIKE_LINK = "lookalikeLink";
+    public static final String HTML_ATTACHMENT = "htmlAttachment";
+    /** Output: the mail is spam or phishing. */
+    public static final String SPAM = "spam";
+    /** Output: why, for the agent in the quarantine (starts with "SPAM"). */
+    public static final String REASON = "reason";
+
+    private SpamDecision() {}
+  }
 
   /**
    * Sets the variable only when its value changes. The engine writes a runtime row, a history row and a

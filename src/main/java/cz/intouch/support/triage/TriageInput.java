@@ -28,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("triageInput")
 public class TriageInput {
 
-  public static final String SUGGESTED_SCOPE = "suggestedScope";
-  public static final String SUGGESTED_URGENCY = "suggestedUrgency";
   /** The analysts' labelled requests, beside the decision tables (copied to the classpath by the build). */
   static final String CORPUS = "dmn/triage-corpus.csv";
 

@@ -12,7 +12,6 @@ import cz.intouch.support.extranet.CustomerTickets;
 import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.report.SlaReports;
-import cz.intouch.support.ticket.TicketLabels;
 import cz.intouch.support.ticket.Urgency;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
@@ -402,7 +401,7 @@ public final class OpenTicketsBenchmark {
     variables.put(SCOPE, "IN_SCOPE");
     variables.put(OUT_OF_SCOPE_CATEGORY, null);
     variables.put(URGENCY, urgency);
-    variables.put(TicketLabels.URGENCY_LABEL, Urgency.czechOf(urgency));
+    variables.put(URGENCY_LABEL, Urgency.czechOf(urgency));
     boolean timed = !"COSMETIC".equals(urgency);
     variables.put(SLA_DEADLINE, timed ? Date.from(deadline) : null);
     variables.put(SLA_WARNING_AT, timed ? Date.from(deadline.minus(Duration.ofHours(2))) : null);

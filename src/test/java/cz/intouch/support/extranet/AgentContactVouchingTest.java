@@ -13,6 +13,7 @@ import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.ticket.Channel;
+import cz.intouch.support.ticket.TicketVariables;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,7 +43,7 @@ class AgentContactVouchingTest {
     String email = "nova.kolegyne@" + ico + ".cz";
     Task task = initiateResolution(ico, "Hana Nováčková", email);
 
-    tasks.complete(task.getId(), Map.of(AgentContactVouching.VOUCH_CONTACT, true));
+    tasks.complete(task.getId(), Map.of(TicketVariables.VOUCH_CONTACT, true));
 
     long companyId = registry.findCompanyByIco(ico).orElseThrow().id();
     assertThat(registry.findContact(companyId, "Hana Nováčková")).hasValueSatisfying(contact -> {
@@ -59,7 +60,7 @@ class AgentContactVouchingTest {
     String ico = newIco();
     Task task = initiateResolution(ico, "Igor Neověřený", "igor@" + ico + ".cz");
 
-    tasks.complete(task.getId(), Map.of(AgentContactVouching.VOUCH_CONTACT, false));
+    tasks.complete(task.getId(), Map.of(TicketVariables.VOUCH_CONTACT, false));
 
     long companyId = registry.findCompanyByIco(ico).orElseThrow().id();
     assertThat(registry.findContact(companyId, "Igor Neověřený").map(Contact::vouched)).contains(false);
@@ -70,7 +71,7 @@ class AgentContactVouchingTest {
     String ico = newIco();
     Task task = initiateResolution(ico, "Ota Bezadresný", null);
 
-    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(AgentContactVouching.VOUCH_CONTACT, true)))
+    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(TicketVariables.VOUCH_CONTACT, true)))
         .hasMessageContaining("Kontakt nelze ověřit: tiket nemá e-mailovou adresu");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }

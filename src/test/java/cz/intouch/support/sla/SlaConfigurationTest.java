@@ -6,13 +6,23 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Binding of {@code support.calendar.*} as operators write it, without starting the engine. */
+/**
+ * Binding of {@code support.calendar.*} as operators write it, over the defaults of {@code application.yaml}, without
+ * starting the engine.
+ */
 class SlaConfigurationTest {
 
-  private final ApplicationContextRunner contextRunner =
-      new ApplicationContextRunner().withUserConfiguration(SlaConfiguration.class);
+  private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+      .withInitializer(new ConfigDataApplicationContextInitializer())
+      .withUserConfiguration(CalendarSettings.class, SlaConfiguration.class);
+
+  /** What the application's properties scan does for the whole desk. */
+  @EnableConfigurationProperties(BusinessCalendarProperties.class)
+  static class CalendarSettings {}
 
   @Test
   void defaultsAreThePublishedPolicy() {
