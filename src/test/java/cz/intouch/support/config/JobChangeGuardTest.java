@@ -8,6 +8,7 @@ import cz.intouch.support.intake.TicketIntake;
 import cz.intouch.support.ticket.Channel;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -92,6 +93,28 @@ class JobChangeGuardTest {
         "{\"processInstanceId\": \"" + breachTimer.getProcessInstanceId() + "\"}").body()).contains(breachTimer.getId());
     assertThat(http.json("POST", "/engine-rest/job/count", "manager", "{}").statusCode()).isEqualTo(200);
     assertThat(http.json("POST", "/engine-rest/job-definition/count", "manager", "{}").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theWarningTimerAndTheBulkRetriesAreAsSafe() throws Exception {
+    Job warning = management.createJobQuery().processInstanceId(breachTimer.getProcessInstanceId())
+        .activityId("BoundaryEvent_SlaWarning").timers().singleResult();
+    for (String user : new String[] {"manager", "agent", "specialist"}) {
+      for (int attempt = 0; attempt < 4; attempt++) {
+        assertThat(http.json("POST", "/engine-rest/job/" + warning.getId() + "/execute", user, "{}").statusCode())
+            .as(user).isEqualTo(403);
+      }
+      assertThat(http.json("POST", "/engine-rest/job/retries", user,
+          "{\"jobIds\": [\"" + warning.getId() + "\", \"" + breachTimer.getId() + "\"], \"retries\": 0}").statusCode())
+          .as(user + " setting retries in bulk").isEqualTo(403);
+    }
+
+    for (Job timer : List.of(warning, breachTimer)) {
+      Job after = management.createJobQuery().jobId(timer.getId()).singleResult();
+      assertThat(after.getRetries()).as(timer.getJobDefinitionId()).isEqualTo(3);
+      assertThat(after.getExceptionMessage()).isNull();
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(breachTimer.getProcessInstanceId()).count()).isZero();
   }
 
   @Test
