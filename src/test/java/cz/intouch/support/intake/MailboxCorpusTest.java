@@ -8,6 +8,7 @@ import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.customer.CustomerImport;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.ticket.DeskTime;
+import cz.intouch.support.ticket.Texts;
 import cz.intouch.support.ticket.TicketMessage;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.triage.TriageService;
@@ -376,7 +377,9 @@ class MailboxCorpusTest {
   }
 
   private void count(String batch, String file, String field, String expected, String got) {
-    boolean right = normalise(expected).equals(normalise(got));
+    // a person is right whether or not the writer typed the diacritics: the desk answers with the registry's spelling
+    boolean right = field.equals("person") ? Texts.fold(normalise(expected)).equals(Texts.fold(normalise(got)))
+        : normalise(expected).equals(normalise(got));
     for (String key : List.of(batch, "all")) {
       int[] counts = score.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(field, f -> new int[2]);
       counts[1]++;
