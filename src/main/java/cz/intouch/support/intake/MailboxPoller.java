@@ -5,7 +5,6 @@ import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.mail.OutboundMail;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketNumber;
-import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -13,7 +12,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -70,13 +67,16 @@ public class MailboxPoller implements SmartLifecycle {
   private volatile Consumer<String> afterCommit = key -> {};
   private final PollBackOff backOff;
   private final MailboxLease lease;
+  /** Tells the desk's own copies of its mails, which are filed apart rather than taken in. */
+  private final OutboundMail outbound;
   /** INTERNALDATE of the oldest mail in the INBOX when last looked; null when it was empty (the intake lag). */
   private volatile Instant oldestWaiting;
   /** When a poll last went through the INBOX (the start, before the first). */
   private volatile Instant lastPolledAt = DeskTime.now();
 
   public MailboxPoller(MailSettings mail, MailIntakeSettings settings, MailIntake intake,
-      CommitDurability durability, MailboxLease lease) {
+      CommitDurability durability, MailboxLease lease, OutboundMail outbound) {
+    this.outbound = outbound;
     this.lease = lease;
     this.mail = mail;
     this.settings = settings;
@@ -221,21 +221,9 @@ public class MailboxPoller implements SmartLifecycle {
     }
   }
 
-  /**
-   * The desk's blind copy of a mail it sent ({@link cz.intouch.support.mail.OwnCopies}): our loop mark, from the
-   * support address, under one of our Message-IDs. Filed as it is; a bounce or a customer's forward of our mail
-   * comes from someone else and goes through the intake.
-   */
   private boolean ownCopy(Fetched fetchedMail) {
     try {
-      Message message = fetchedMail.message();
-      Address[] from = message.getFrom();
-      String messageId = MailKey.messageId(fetchedMail.raw());
-      String support = mail.supportAddress();
-      return message.getHeader(OutboundMail.LOOP_HEADER) != null && from != null && from.length == 1
-          && from[0] instanceof InternetAddress sender && support.equalsIgnoreCase(sender.getAddress())
-          && messageId != null && messageId.toLowerCase(Locale.ROOT)
-              .endsWith(support.substring(support.indexOf('@')).toLowerCase(Locale.ROOT) + ">");
+      return outbound.isOwnCopy(fetchedMail.message());
     } catch (MessagingException e) {
       return false; // the intake keeps and flags what cannot be read
     }

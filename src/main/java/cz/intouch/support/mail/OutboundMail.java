@@ -5,6 +5,8 @@ import cz.intouch.support.mail.Outbox.Outgoing;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.TicketMessages;
 import cz.intouch.support.ticket.TicketNumber;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -227,8 +229,7 @@ public class OutboundMail {
       return earlier.messageId();
     }
     if (ownCopyArrived(earlier)) {
-      ownTransaction.executeWithoutResult(status -> outbox.markSent(earlier.id(), DeskTime.now()));
-      durability.await();
+      noteSent(earlier);
       log.info("{} of {} to {} as {} had reached the mail server before the desk could note it: marked sent, "
           + "not sent again", earlier.kind(), earlier.ticketNumber(), earlier.recipient(), earlier.messageId());
       return earlier.messageId();
@@ -269,11 +270,28 @@ public class OutboundMail {
       throw new MailSendException(MessageKind.valueOf(mail.kind()) + " of " + mail.ticketNumber() + " to "
           + mail.recipient() + " not sent (kept PENDING for a retry): " + e.getMessage(), e);
     }
-    ownTransaction.executeWithoutResult(status ->
-        outbox.markSent(mail.id(), DeskTime.now()));
-    durability.await(); // a SENT lost in a crash would send the mail again
+    noteSent(mail);
     log.info("Sent {} of {} to {} as {}", mail.kind(), mail.ticketNumber(), mail.recipient(), mail.messageId());
     return mail.messageId();
+  }
+
+  private void noteSent(Outgoing mail) {
+    ownTransaction.executeWithoutResult(status -> outbox.markSent(mail.id(), DeskTime.now()));
+    durability.await(); // a SENT lost in a crash would send the mail again
+  }
+
+  /**
+   * Whether a mail in the support mailbox is the desk's blind copy of one it sent ({@link OwnCopies}): our loop
+   * mark, from the support address, under one of our Message-IDs. A bounce or a customer's forward of our mail
+   * comes from someone else.
+   */
+  public boolean isOwnCopy(Message message) throws MessagingException {
+    Address[] senders = message.getFrom();
+    String[] ids = message.getHeader("Message-ID");
+    return message.getHeader(LOOP_HEADER) != null && senders != null && senders.length == 1
+        && senders[0] instanceof InternetAddress sender && from.getAddress().equalsIgnoreCase(sender.getAddress())
+        && ids != null && ids.length == 1
+        && ids[0].strip().toLowerCase(Locale.ROOT).endsWith("@" + messageIdDomain.toLowerCase(Locale.ROOT) + ">");
   }
 
   private MimeMessage mimeMessage(Outgoing mail, InternetAddress to) {
