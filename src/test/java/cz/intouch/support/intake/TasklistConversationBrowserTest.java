@@ -117,6 +117,9 @@ class TasklistConversationBrowserTest {
     String base = "http://127.0.0.1:" + port;
 
     browser.get(base + "/camunda/app/tasklist/default/");
+    // Tasklist first renders its start page, then routes an anonymous user to #/login and renders the form again:
+    // what was typed before that second rendering is lost
+    await().atMost(Duration.ofSeconds(60)).until(() -> browser.getCurrentUrl().contains("#/login"));
     WebElement user = await().atMost(Duration.ofSeconds(60)).until(
         () -> browser.findElements(By.cssSelector("input[ng-model='username']")), found -> !found.isEmpty()).get(0);
     user.sendKeys("agent");
