@@ -127,7 +127,7 @@ public final class StormBenchmark {
       } else {
         System.out.printf("  from the due instant to the last escalation done: %.1f s%n", (breachesDone - start) / 1e9);
         if (allDone >= 0) {
-          System.out.printf("  to the last warning done too (all %d jobs):        %.1f s%n", 4 * tickets,
+          System.out.printf("  to the last warning done too (all %d jobs):        %.1f s%n", 2 * tickets,
               (allDone - start) / 1e9);
         }
       }
