@@ -71,8 +71,9 @@ class MailboxCorpusTest {
 
   /**
    * Regression floor per field (fraction of the mails labelled for it), overall across the batches: set just under
-   * what the code achieved (see mailbox-corpus/MEASUREMENTS.md; on 2026-12-02 over six batches, a, b, c and e tuned
-   * on, the holdout d and the newest batch f measured blind, which lowered "identified" to 96.7 %) — not the goals.
+   * what the code achieved (see mailbox-corpus/MEASUREMENTS.md; on 2026-12-03 over seven batches, a, b, c and e tuned
+   * on, the holdout d and the newer batches f and g measured blind, which lowered "identified" to 95.6 %) — not the
+   * goals.
    * Raise it when the figures improve.
    */
   private static final Map<String, Double> FLOOR = new LinkedHashMap<>();
@@ -82,15 +83,15 @@ class MailboxCorpusTest {
   static {
     FLOOR.put("kind", 0.96);
     FLOOR.put("notAnswered", 0.90);
-    FLOOR.put("identified", 0.96);
-    FLOOR.put("companyId", 0.96);
+    FLOOR.put("identified", 0.95);
+    FLOOR.put("companyId", 0.95);
     FLOOR.put("person", 0.88);
-    FLOOR.put("version", 0.97);
-    FLOOR.put("build", 0.96);
-    FLOOR.put("scope+category", 0.97);
-    FLOOR.put("urgency", 0.84);
+    FLOOR.put("version", 0.96);
+    FLOOR.put("build", 0.95);
+    FLOOR.put("scope+category", 0.96);
+    FLOOR.put("urgency", 0.83);
     FLOOR.put("scope+category+urgency", 0.86);
-    FLOOR.put("language", 0.97);
+    FLOOR.put("language", 0.96);
     GOAL.put("kind", "100 %");
     GOAL.put("notAnswered", "100 %");
     GOAL.put("identified", ">= 97 %");
