@@ -55,11 +55,21 @@ public final class RequestClues {
   private static final Pattern SELF_INTRODUCTION = Pattern.compile(
       "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady)\\s+(" + NAME_WORD
           + "\\s+" + NAME_WORD + ")\\b");
+  /**
+   * A requester field of a request relayed by the customer's own helpdesk (OTRS, Jira Service Management,
+   * ServiceNow, GLPI, Freshdesk): "Žadatel: Jan Novák", "Reporter: Petra Nováková (Service Desk)",
+   * "Nahlásil(a): …", "Volající: …", "Reported by Jan Novák". Such a mail is signed by the service desk or the
+   * organisation; the person is the one the field names.
+   */
+  private static final Pattern REQUESTER = Pattern.compile(
+      "(?<![\\p{L}])(?iu:ž[aá]datel(?:ka)?|zadavatel(?:ka)?|nahl[aá]sil(?:\\(a\\)|a)?|ohl[aá]sil(?:\\(a\\)|a)?"
+          + "|volaj[ií]c[ií]|requester|requestor|reporter|reported\\s+by|raised\\s+by|submitted\\s+by|caller)"
+          + "[ \t]*:?[ \t]*(?:\\R[ \t]*)?(?:" + TITLE + "\\s*)*(" + NAME_WORD + "[ \t]+" + NAME_WORD + ")(?![\\p{L}])");
   /** A signature of a department or a shared mailbox names no person. */
   private static final java.util.Set<String> DEPARTMENTS = java.util.Set.of("dispecink", "recepce", "obchod",
       "expedice", "fakturace", "uctarna", "sekretariat", "podpora", "oddeleni", "kancelar", "sklad", "provoz",
       "info", "office", "sales", "support", "team", "tym", "vedeni", "servis", "helpdesk", "admin", "it",
-      "obchodni", "ekonomicke", "personalni", "zakaznicka", "technicka");
+      "obchodni", "ekonomicke", "personalni", "zakaznicka", "technicka", "desk");
   /** Where someone else's words begin: reply attributions, forwarded or original message headers. */
   private static final Pattern HISTORY_SEPARATOR = Pattern.compile(
       "^\\s*(-{2,}\\s*(original message|puvodni zprava|preposlana zprava|forwarded message|puvodni e-mail)\\s*-{2,}.*"
@@ -232,6 +242,10 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
+    Optional<String> requester = requesterName(text);
+    if (requester.isPresent()) {
+      return requester;
+    }
     String[] lines = text.replace('\u00A0', ' ').split("\\R");
     Matcher introduced = SELF_INTRODUCTION.matcher(text.replace('\u00A0', ' '));
     if (introduced.find() && isPerson(introduced.group(1))) {
@@ -269,6 +283,20 @@ public final class RequestClues {
       Matcher person = PERSON.matcher(lines[i]);
       if (person.matches() && i > 0 && isPerson(person.group(1))) {
         return Optional.of(person.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The person a relayed helpdesk request names in its requester field ("Žadatel: Jan Novák"), if any. */
+  public static Optional<String> requesterName(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher requester = REQUESTER.matcher(text.replace('\u00A0', ' '));
+    while (requester.find()) {
+      if (isPerson(requester.group(1))) {
+        return Optional.of(requester.group(1).replaceAll("\\s+", " "));
       }
     }
     return Optional.empty();

@@ -105,4 +105,23 @@ class RequestCluesTest {
   void aPersonIsNamedWithoutAcademicTitles(String written, String kept) {
     org.assertj.core.api.Assertions.assertThat(RequestClues.withoutTitles(written)).isEqualTo(kept);
   }
+
+  @Test
+  void aRelayedHelpdeskRequestNamesTheRequesterNotTheServiceDesk() {
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
+        "Předáváme Vám požadavek.\nŽadatel: Jan Novák\nPriorita: vysoká\n\nS pozdravem\nNemocnice Jihlava"))
+        .contains("Jan Novák");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
+        "Shrnutí: přihlášení\nReporter: Petra Nováková (Service Desk MěÚ)\n\nDěkujeme\nMěsto Kroměříž"))
+        .contains("Petra Nováková");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Volající:\tIng. Marek Holub (dispečink)"))
+        .contains("Marek Holub");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nahlásil(a): Simona Vacková"))
+        .contains("Simona Vacková");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Reported by Klára Benešová on 3. 11."))
+        .contains("Klára Benešová");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Zadavatel: Service Desk")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nejde tisk, reportér nic neukáže."))
+        .isEmpty();
+  }
 }
