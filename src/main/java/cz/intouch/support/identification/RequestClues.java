@@ -289,7 +289,7 @@ public final class RequestClues {
   }
 
   /** The person a relayed helpdesk request names in its requester field ("Žadatel: Jan Novák"), if any. */
-  public static Optional<String> requesterName(String text) {
+  static Optional<String> requesterName(String text) {
     if (text == null) {
       return Optional.empty();
     }
