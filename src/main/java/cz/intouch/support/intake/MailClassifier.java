@@ -3,6 +3,7 @@ package cz.intouch.support.intake;
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.mail.OutboundMail;
 import cz.intouch.support.ticket.Texts;
+import cz.intouch.support.triage.RequestText;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +25,18 @@ final class MailClassifier {
       "^(auto:|automaticka odpoved|automatic reply|autoreply|auto-reply|out of office|nepritomnost"
           + "|jsem mimo kancelar|mimo kancelar|abwesenheit|dovolena\\b|nepritomn).*|.*\\b(out of office|nepritomnost v kancelari"
           + "|automaticka odpoved)\\b.*");
+  /**
+   * An out-of-office note sent without any auto-reply header (Apple Mail rules, some webmails): a short new text
+   * that says the writer is away and, besides, whom to call or when they are back. It asks nothing.
+   */
+  private static final Pattern ABSENT = Pattern.compile("\\b(jsem|budu|som|budem) (mimo kancelar|na dovolen|na sluzebni"
+      + "|nepritom|na sluzobnej)|\\bcerpam dovolenou|\\bnepritomn[aey]? (v kancelari )?(do|od)\\b"
+      + "|\\bi('| a)?m (currently )?(out of (the )?office|away from (the )?office|on (annual |parental )?leave|on vacation)");
+  private static final Pattern ABSENT_DETAIL = Pattern.compile("v (nalehavych|urgentnich|neodkladnych) (pripadech|zalezitostech)"
+      + "|v pripade nalehavosti|v sura?nych pripadoch|in (urgent|emergency) (cases|matters)|for urgent (matters|issues|requests)"
+      + "|bez pristupu k (e-?mailu|poste|pocitaci)|(limited|no) access to (my )?e-?mail|vratim se|budu (opet )?zpet"
+      + "|zastupuje me|v zastoupeni|will be back|be back on|back in the office|po navratu");
+  private static final int MAX_ABSENCE_NOTE = 500;
   private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "^(undeliver(ed|able)|delivery status notification|mail delivery failed|returned mail|nedorucitelne"
           + "|nedoruceno|zpravu nelze dorucit).*");
@@ -71,11 +84,20 @@ final class MailClassifier {
     if (OUT_OF_OFFICE.matcher(subject).matches()) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: out-of-office subject");
     }
+    if (isAbsenceNote(mail.text())) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: out-of-office text");
+    }
     // an empty envelope sender marks a bounce, but out-of-office replies send with one too: hence after them
     if ("<>".equals(compact(mail.header("Return-Path")))) {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     return new Verdict(Kind.CUSTOMER, null);
+  }
+
+  static boolean isAbsenceNote(String body) {
+    String own = Texts.fold(RequestText.newText(body)).replaceAll("\\s+", " ");
+    return own.length() <= MAX_ABSENCE_NOTE && own.indexOf('?') < 0 && ABSENT.matcher(own).find()
+        && ABSENT_DETAIL.matcher(own).find();
   }
 
   private static String lower(String value) {

@@ -47,6 +47,20 @@ final class SpamSignals {
           + "|(vyridit|provest|odeslat|poslat) (jednu |rychlou |urgentni )?platb|zaplatit: http|cena obnovy"
           + "|renewal fee|doplat(te|it|ek)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
           + "|\\bbtc\\b|bitcoin|crypto|trading (bot|program)");
+  /**
+   * The domain scams: someone "registering" our name under foreign domains and asking us to confirm, or an invoice
+   * for a domain renewal threatening that the domain lapses. A customer asking about a domain of theirs is not.
+   */
+  private static final Pattern DOMAIN_SCAM = Pattern.compile(
+      "domain name registration|internet keyword|register .{0,40} as (their|an?) (internet )?(keyword|domain)"
+          + "|conflicts? with your (company name|trademark|brand)|(prodlouzeni|obnov[auy]|registrac[ei]) (vasi |vase )?domen"
+          + "|domen[ay] bude (uvolnena|zrusena|smazana|deaktivovana)|domain (will be|is going to be) (released|deleted|suspended)"
+          + "|domain (renewal|expiration) (notice|invoice)");
+  /** Where the file-sharing services really live; a host naming one of them elsewhere is a disguise. */
+  private static final Pattern FILE_SHARE_BRAND = Pattern.compile("onedrive|sharepoint|dropbox|wetransfer|google-?drive"
+      + "|gdrive|office-?365|microsoft-?365");
+  private static final List<String> FILE_SHARE_DOMAINS = List.of("sharepoint.com", "onedrive.com", "live.com",
+      "1drv.ms", "microsoft.com", "office.com", "dropbox.com", "wetransfer.com", "we.tl", "google.com");
   /** A host that carries a whole domain before its real one: {@code firma.sharepoint.com.docs-share.cloud}. */
   private static final Pattern DOMAIN_INSIDE_HOST = Pattern.compile("\\.(com|cz|sk|net|org|eu|de)\\.[a-z0-9-]+\\.[a-z]{2,}$");
   private static final Pattern LINK_HOST = Pattern.compile("^https?://([^/:?#@]+)", Pattern.CASE_INSENSITIVE);
@@ -68,6 +82,8 @@ final class SpamSignals {
     signals.put(SpamDecision.LINKS, mail.links().size());
     signals.put(SpamDecision.LOOKALIKE_LINK, lookalikeLink(mail));
     signals.put(SpamDecision.HTML_ATTACHMENT, mail.attachments().stream().anyMatch(SpamSignals::isHtml));
+    signals.put(SpamDecision.DOMAIN_SCAM, DOMAIN_SCAM.matcher(text).find());
+    signals.put(SpamDecision.FAKE_FILE_SHARE_LINK, fakeFileShareLink(mail));
     return signals;
   }
 
@@ -90,6 +106,17 @@ final class SpamSignals {
         .map(host -> host.group(1).toLowerCase(Locale.ROOT))
         .anyMatch(host -> host.contains(domain + ".") && !host.endsWith("." + domain) && !host.equals(domain)
             || DOMAIN_INSIDE_HOST.matcher(host).find());
+  }
+
+  /**
+   * A "shared document" link whose host names a file-sharing service (OneDrive, SharePoint, Dropbox, …) but lies
+   * outside that service's own domains: {@code onedrive-files.cz-share.click}, {@code sharepoint-docs.file-view.link}.
+   */
+  static boolean fakeFileShareLink(DecodedMail mail) {
+    return mail.links().stream().map(LINK_HOST::matcher).filter(Matcher::find)
+        .map(host -> host.group(1).toLowerCase(Locale.ROOT))
+        .anyMatch(host -> FILE_SHARE_BRAND.matcher(host).find()
+            && FILE_SHARE_DOMAINS.stream().noneMatch(domain -> host.equals(domain) || host.endsWith("." + domain)));
   }
 
   /** An HTML page sent as an attachment, to be opened in the browser: a phishing form's usual disguise. */

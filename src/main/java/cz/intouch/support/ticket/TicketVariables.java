@@ -171,6 +171,8 @@ public final class TicketVariables {
     public static final String LINKS = "links";
     public static final String LOOKALIKE_LINK = "lookalikeLink";
     public static final String HTML_ATTACHMENT = "htmlAttachment";
+    public static final String DOMAIN_SCAM = "domainScam";
+    public static final String FAKE_FILE_SHARE_LINK = "fakeFileShareLink";
     /** Output: the mail is spam or phishing. */
     public static final String SPAM = "spam";
     /** Output: why, for the agent in the quarantine (starts with "SPAM"). */
