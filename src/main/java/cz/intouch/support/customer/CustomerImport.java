@@ -47,6 +47,10 @@ public class CustomerImport {
       "centrum.cz", "atlas.cz", "volny.cz", "tiscali.cz", "quick.cz", "outlook.com", "hotmail.com", "live.com",
       "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com");
 
+  static boolean isFreemail(String domain) {
+    return FREEMAIL_DOMAINS.contains(domain);
+  }
+
   /** Contract end dates outside these are typing errors (0001-01-01, 99999-12-31), not contracts. */
   static final LocalDate EARLIEST_CONTRACT_END = LocalDate.of(2000, 1, 1);
   static final LocalDate LATEST_CONTRACT_END = LocalDate.of(2099, 12, 31);

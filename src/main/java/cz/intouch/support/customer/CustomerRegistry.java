@@ -128,6 +128,33 @@ public class CustomerRegistry {
         CustomerRegistry::contact, companyId, key));
   }
 
+  /**
+   * The company of a contact named in a relayed request, when the mail comes from that company's own mail domain
+   * or from a host named after it: a helpdesk of {@code nem-jihlava.cz} sends from {@code otrs@nem-jihlava.cz} or
+   * {@code jira@nem-jihlava.atlassian.net}. Empty when the name is unknown, the domains differ, or two companies
+   * qualify.
+   */
+  public Optional<Company> findCompanyOfContactRelayedFrom(String personName, String senderEmail) {
+    String key = NameKey.person(personName);
+    if (key.isEmpty() || senderEmail == null || senderEmail.indexOf('@') < 0) {
+      return Optional.empty();
+    }
+    List<String> senderLabels = List.of(senderEmail.substring(senderEmail.indexOf('@') + 1).toLowerCase(Locale.ROOT)
+        .split("\\."));
+    List<Long> companies = jdbc.query("SELECT company_id, email FROM sd_contact WHERE name_key = ?",
+        (rs, row) -> {
+          String email = rs.getString("email");
+          String domain = email == null || email.indexOf('@') < 0 ? "" : email.substring(email.indexOf('@') + 1);
+          if (domain.isEmpty() || CustomerImport.isFreemail(domain)) {
+            return null; // a Gmail address says nothing about the company
+          }
+          String stem = domain.substring(0, domain.lastIndexOf('.') < 0 ? domain.length() : domain.lastIndexOf('.'));
+          return String.join(".", senderLabels).endsWith(domain) || senderLabels.contains(stem)
+              ? rs.getLong("company_id") : null;
+        }, key).stream().filter(java.util.Objects::nonNull).distinct().toList();
+    return companies.size() == 1 ? findCompany(companies.get(0)) : Optional.empty();
+  }
+
   public List<Contact> contactsOf(long companyId) {
     return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM sd_contact WHERE company_id = ? ORDER BY id",
         CustomerRegistry::contact, companyId);

@@ -77,6 +77,11 @@ public class IdentificationService {
         .or(() -> RequestClues.displayName(claims.senderName())
             .map(name -> found(personSource, "jméno odesílatele v hlavičce From", name)))
         .orElse(null);
+    if (company.isEmpty() && personName != null && "podpis v e-mailu".equals(personSource[0])) {
+      // a request relayed by the customer's own helpdesk names its registered contact, sent from its domain
+      company = registry.findCompanyOfContactRelayedFrom(personName, claims.contactEmail());
+      companySource = "kontakt firmy jménem, e-mail z její domény";
+    }
     if (contact.isEmpty() && company.isPresent() && personName != null) {
       long companyKey = company.get().id();
       String email = claims.contactEmail();

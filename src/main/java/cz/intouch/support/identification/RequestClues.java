@@ -16,21 +16,30 @@ import java.util.regex.Pattern;
  */
 public final class RequestClues {
 
-  /** A program version as written: 5.3, 5.3.2, v5.3; not a date (27.10.2026, 14.11.) nor an IP address. */
+  /**
+   * A program version as written: 5.3, 5.3.2, v5.3, with a build as its fourth part ({@link #VERSION_DOT_BUILD});
+   * not a date (27.10.2026, 14.11.) nor an IP address.
+   */
   private static final Pattern VERSION_NUMBER = Pattern.compile(
       "(?<![\\d.,])(?:v)?(\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?)(?![\\d]|\\.\\d|,\\d)");
+  /** "5.3.2.2214": a version with its build as the fourth part. */
+  private static final Pattern VERSION_DOT_BUILD = Pattern.compile(
+      "(?<![\\d.,])(\\d\\.\\d{1,2}\\.\\d{1,3})\\.(\\d{3,6})(?![\\d]|\\.\\d)");
   /** Words just before a number that make it the version in use. */
   private static final Pattern IN_USE_CUE = Pattern.compile(
-      "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|running|\\bis\\s*$|aktualizac\\w*"
+      "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|running|\\bruns?\\s*$|\\bis\\s*$"
+          + "|\\b(we are|we're) on\\s*$|aktualizac\\w*"
           + "( intouch( crm)?)? na|\\bna verzi\\s*$|:\\s*$)");
   /** Words that make the number after them the version in use whatever else the sentence says. */
   private static final Pattern CURRENT_CUE = Pattern.compile(
-      "(aktualni|soucasn\\w*|stavajic\\w*|current|\\b(od|po|since|after( the)?) (upgrad|aktualizac|update)\\w*"
+      "(aktualni|soucasn\\w*|stavajic\\w*|current|\\b(od|po|since|after)( the| our| we)? (upgrad|aktualizac|update)\\w*"
           + "( na| to)?)( verz\\w*| version)?\\s*:?\\s*$");
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
       "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
           + "|vysl\\w*|vratit|\\bz verze|\\bfrom|upgrade to|would like|\\bdo verze)[^.!?\\n]{0,25}$");
+  /** "5.3.2 (2214)", "5.3.2 (build 2214)": the build in parentheses right after the version. */
+  private static final Pattern BUILD_IN_PARENTHESES = Pattern.compile("\\s*\\(\\s*(?:build\\s*)?(\\d{3,6})\\s*\\)");
   private static final Pattern BUILD = Pattern.compile("(?iu)\\b(?:build|sestavení|sestaveni)\\s*:?\\s*(\\d{3,6})\\b");
   /** "IČO: 255 96 641", "IČ 25596641", "ič: 25596641"; a DIČ "CZ25596641" holds the IČO. */
   private static final Pattern ICO = Pattern.compile("(?iu)(?:\\bI[ČC]O?\\b|\\bIČ\\b)\\s*[:.]?\\s*((?:\\d\\s?){7}\\d)\\b");
@@ -53,7 +62,8 @@ public final class RequestClues {
   private static final Pattern SIGNATURE_DASHES = Pattern.compile("^--\\s?$");
   /** "jsem Eva Bartošová", "psala jsem to já, Veronika Dušková", "my name is Sarah Whitfield". */
   private static final Pattern SELF_INTRODUCTION = Pattern.compile(
-      "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady)\\s+(" + NAME_WORD
+      "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady"
+          + "|\\bintroduce myself:?|\\b[Pp][řr]edstav[íi]m se:?)\\s+(" + NAME_WORD
           + "\\s+" + NAME_WORD + ")\\b");
   /**
    * A requester field of a request relayed by the customer's own helpdesk (OTRS, Jira Service Management,
@@ -65,6 +75,11 @@ public final class RequestClues {
       "(?<![\\p{L}])(?iu:ž[aá]datel(?:ka)?|zadavatel(?:ka)?|nahl[aá]sil(?:\\(a\\)|a)?|ohl[aá]sil(?:\\(a\\)|a)?"
           + "|volaj[ií]c[ií]|requester|requestor|reporter|reported\\s+by|raised\\s+by|submitted\\s+by|caller)"
           + "[ \t]*:?[ \t]*(?:\\R[ \t]*)?(?:" + TITLE + "\\s*)*(" + NAME_WORD + "[ \t]+" + NAME_WORD + ")(?![\\p{L}])");
+  /** Jira's and ServiceNow's phrasing: "Martina Pokorná raised a request", "Jan Novák vytvořil požadavek". */
+  private static final Pattern REQUESTER_BEFORE = Pattern.compile(
+      "(?<![\\p{L}])(" + NAME_WORD + "[ \t]+" + NAME_WORD + ")[ \t]+(?iu:(?:raised|submitted|created|opened)"
+          + "[ \t]+(?:a|this|the|new)[ \t]+(?:request|ticket|issue|incident)|(?:vytvo[řr]il|zalo[žz]il|zadal)a?[ \t]+"
+          + "(?:nov[ýy][ \t]+)?(?:po[žz]adavek|tiket|incident))");
   /** A signature of a department or a shared mailbox names no person. */
   private static final java.util.Set<String> DEPARTMENTS = java.util.Set.of("dispecink", "recepce", "obchod",
       "expedice", "fakturace", "uctarna", "sekretariat", "podpora", "oddeleni", "kancelar", "sklad", "provoz",
@@ -131,7 +146,7 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
-    String flat = text.replace('\u00A0', ' ');
+    String flat = VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2");
     String folded = Texts.fold(flat);
     Matcher number = VERSION_NUMBER.matcher(folded);
     int previousEnd = 0;
@@ -175,6 +190,10 @@ public final class RequestClues {
 
   /** The build right after the version ("5.3.2, build 2318", "(build 2402)"), else the only build named. */
   private static String buildNear(String flat, String folded, int versionEnd) {
+    Matcher inParentheses = BUILD_IN_PARENTHESES.matcher(folded).region(versionEnd, folded.length());
+    if (inParentheses.lookingAt()) {
+      return inParentheses.group(1);
+    }
     Matcher build = BUILD.matcher(folded);
     String first = null;
     int count = 0;
@@ -202,7 +221,7 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
-    String flat = text.replace('\u00A0', ' ');
+    String flat = VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2");
     for (Pattern pattern : List.of(ICO, DIC)) {
       Matcher labelled = pattern.matcher(flat);
       while (labelled.find()) {
@@ -293,10 +312,13 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
-    Matcher requester = REQUESTER.matcher(text.replace('\u00A0', ' '));
-    while (requester.find()) {
-      if (isPerson(requester.group(1))) {
-        return Optional.of(requester.group(1).replaceAll("\\s+", " "));
+    String flat = text.replace('\u00A0', ' ');
+    for (Pattern field : List.of(REQUESTER, REQUESTER_BEFORE)) {
+      Matcher requester = field.matcher(flat);
+      while (requester.find()) {
+        if (isPerson(requester.group(1))) {
+          return Optional.of(requester.group(1).replaceAll("\\s+", " "));
+        }
       }
     }
     return Optional.empty();

@@ -62,6 +62,23 @@ class IdentificationServiceTest {
   }
 
   @Test
+  void aRequestRelayedByTheCustomersHelpdeskFromItsDomainNamesItsRegisteredContact() {
+    Identification relayed = identification.identify(new Claims("jira@strojirny-horice.atlassian.net", null, null,
+        null, null, "Jira Service Management\n\nJan Novák raised a request: SH-4412\n\nNejde tisk. Verze 5.3.1 (2190).",
+        TODAY, "Jira Service Management"));
+    assertThat(relayed.identified()).isTrue();
+    assertThat(relayed.companyId()).isEqualTo("28166345");
+    assertThat(relayed.contactName()).isEqualTo("Jan Novák");
+    assertThat(relayed.programBuild()).isEqualTo("2190");
+    assertThat(relayed.findings()).contains("kontakt firmy jménem, e-mail z její domény");
+
+    Identification stranger = identification.identify(new Claims("someone@gmail.com", null, null, null, null,
+        "Nejde tisk, verze 5.3.1.\n\nJan Novák", TODAY, null));
+    assertThat(stranger.companyId()).isNull();
+    assertThat(stranger.missing()).contains(MissingIdentification.COMPANY);
+  }
+
+  @Test
   void aNamedPersonOfACompanyFoundByNameBecomesANewContact() {
     Identification result = identification.identify(new Claims(null, null, "strojirny horice", "Eva Malá",
         "5.3.2", "", TODAY));

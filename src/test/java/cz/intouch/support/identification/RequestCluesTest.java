@@ -23,7 +23,12 @@ class RequestCluesTest {
       "Od aktualizace na 5.4.0 (v pondělí) se neukládají nabídky.|5.4.0|",
       "provedli jsme aktualizaci z verze 4.8.3 na 5.4.0 (build 2402), vrátit se umíme na 4.8.3|5.4.0|2402",
       "Our InTouch server (running 5.3.2) moves.|5.3.2|",
-      "Verze\u00A0programu je 5.0.|5.0|"})
+      "Verze\u00A0programu je 5.0.|5.0|",
+      "Verze InTouch 5.3.1 (2190).|5.3.1|2190",
+      "Máme 5.3.2 (2214).|5.3.2|2214",
+      "verze 5.3.2.2214 na serveru|5.3.2|2214",
+      "Since the upgrade to 5.4.1 the CSV export is slow.|5.4.1|",
+      "They currently run 5.1.4, we plan to move to 5.4.1.|5.1.4|"})
   void findsTheVersionInUseAndItsBuildApart(String text, String version, String build) {
     RequestClues.Version found = RequestClues.version(text.replace("\\u00A0", "\u00A0")).orElseThrow();
     assertThat(found.version()).isEqualTo(version);
@@ -120,6 +125,10 @@ class RequestCluesTest {
         .contains("Simona Vacková");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Reported by Klára Benešová on 3. 11."))
         .contains("Klára Benešová");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName(
+        "Jira Service Management\n\nMartina Pokorná raised a request: NJIT-4412")).contains("Martina Pokorná");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Jan Novák vytvořil nový požadavek #88"))
+        .contains("Jan Novák");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Zadavatel: Service Desk")).isEmpty();
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nejde tisk, reportér nic neukáže."))
         .isEmpty();
