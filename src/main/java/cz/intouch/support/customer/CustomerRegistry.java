@@ -62,17 +62,18 @@ public class CustomerRegistry {
   /**
    * The registered company whose name (by {@link NameKey}: any case, diacritics, legal form in any spelling) stands
    * anywhere in a text as whole words, a name of several words also declined as Czech does ("v Účetní kanceláři
-   * Bilance" names "Účetní kancelář Bilance s.r.o."); the longest such name when several do. Names of fewer than
+   * Bilance" names "Účetní kancelář Bilance s.r.o."), its kind also shortened ("CK Modrá laguna", "OÚ Horní
+   * Lhotka"); the longest such name when several do. Names of fewer than
    * four letters are too easily a common word to count.
    */
   public Optional<Company> findCompanyNamedIn(String text) {
-    List<String> words = List.of(NameKey.fold(text).split(" "));
+    List<String> words = List.of(NameKey.withOrganisationKindsAlike(NameKey.fold(text)).split(" "));
     if (words.isEmpty()) {
       return Optional.empty();
     }
     return jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company", CustomerRegistry::company).stream()
         .filter(company -> {
-          String key = NameKey.of(company.name());
+          String key = NameKey.withOrganisationKindsAlike(NameKey.of(company.name()));
           return key.replace(" ", "").length() >= 4 && namedIn(List.of(key.split(" ")), words);
         })
         .max(java.util.Comparator.comparingInt(company -> NameKey.of(company.name()).length()));

@@ -55,6 +55,27 @@ public final class NameKey {
   }
 
   /** Lower case, no diacritics, every run of punctuation or spacing one space. */
+  /**
+   * How people shorten a Czech organisation's kind when they write its name in a mail: "CK" for a travel agency,
+   * the office ("Obecní úřad", "OÚ", "Městský úřad", "MěÚ") for the municipality. Applied to a folded name and a
+   * folded text alike when a name is looked for in free text; the stored keys stay as they are.
+   */
+  private static final List<String[]> ORGANISATION_KINDS = List.of(
+      new String[] {"\\bcestovni kancelar\\b", "ck"},
+      new String[] {"\\b(obecni urad|ou)\\b", "obec"},
+      new String[] {"\\b(mestsky urad|meu)\\b", "mesto"},
+      new String[] {"\\b(zakladni skola)\\b", "zs"},
+      new String[] {"\\b(materska skola)\\b", "ms"});
+
+  /** A folded text or name with the organisation kinds in one spelling (see {@link #ORGANISATION_KINDS}). */
+  static String withOrganisationKindsAlike(String folded) {
+    String text = folded;
+    for (String[] kind : ORGANISATION_KINDS) {
+      text = text.replaceAll(kind[0], kind[1]);
+    }
+    return text;
+  }
+
   public static String fold(String text) {
     return String.join(" ", words(text));
   }

@@ -45,6 +45,31 @@ class CustomerRegistryTest {
   }
 
   @Test
+  void aCompanyIsNamedInATextWithItsKindShortenedAsPeopleWriteIt() {
+    String agency = TestCompanies.nextIco();
+    String village = TestCompanies.nextIco();
+    customerImport.importCsv(CustomerImport.HEADER_LINE
+        + agency + ",Cestovní kancelář Zelená vlna s.r.o.,2027-01-01,Eva Richterová,,\n"
+        + village + ",Obec Dolní Křivka,2027-01-01,Jitka Marešová,,\n");
+
+    assertThat(registry.findCompanyNamedIn("Děkujeme\n\nRecepce\nCK Zelená vlna")).hasValueSatisfying(
+        company -> assertThat(company.ico()).isEqualTo(agency));
+    assertThat(registry.findCompanyNamedIn("Děkujeme\n\nObecní úřad Dolní Křivka\npodatelna")).hasValueSatisfying(
+        company -> assertThat(company.ico()).isEqualTo(village));
+    assertThat(registry.findCompanyNamedIn("OÚ Dolní Křivka, podatelna")).isPresent();
+    assertThat(registry.findCompanyNamedIn("Jedeme do Dolní Křivky na výlet s CK Modrý vlak")).isEmpty();
+  }
+
+  @Test
+  void aRelayedRequestsContactNamesItsCompanyOnlyFromTheCompanysOwnDomain() {
+    assertThat(registry.findCompanyOfContactRelayedFrom("Novák Jan", "jira@strojirny-horice.atlassian.net"))
+        .hasValueSatisfying(company -> assertThat(company.ico()).isEqualTo("28166345"));
+    assertThat(registry.findCompanyOfContactRelayedFrom("Jan Novák", "otrs@strojirny-horice.cz")).isPresent();
+    assertThat(registry.findCompanyOfContactRelayedFrom("Jan Novák", "helpdesk@jina-firma.cz")).isEmpty();
+    assertThat(registry.findCompanyOfContactRelayedFrom("Jana Nováková", "otrs@strojirny-horice.cz")).isEmpty();
+  }
+
+  @Test
   void aNameSharedByTwoCompaniesIdentifiesNeither() {
     customerImport.importCsv(CustomerImport.HEADER_LINE
         + TestCompanies.nextIco() + ",Servis Novák s.r.o.,2027-01-01,Jan Novák,,\n"
