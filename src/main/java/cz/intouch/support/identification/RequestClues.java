@@ -39,6 +39,10 @@ public final class RequestClues {
       "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
           + "|vysl\\w*|vratit|\\bz verze|\\bfrom|upgrade to|would like|\\bdo verze)[^.!?\\n]{0,25}$");
   /** "5.3.2 (2214)", "5.3.2 (build 2214)": the build in parentheses right after the version. */
+  /** An upgrade asked for, offered or planned, not done: "prosím o provedení upgradu z …", "we plan to move from". */
+  private static final Pattern UPGRADE_ASKED_FOR = Pattern.compile(
+      "(prosim o|prosime o|chceme|chteli bychom|radi bychom|planujeme|potrebujeme|objedn\\w*|nabidk\\w*"
+          + "|would like|we plan|please|can you|could you)[^.!?\\n]{0,60}(upgrad|aktualizac|prechod|prejit|update|move)");
   private static final Pattern BUILD_IN_PARENTHESES = Pattern.compile("\\s*\\(\\s*(?:build\\s*)?(\\d{3,6})\\s*\\)");
   private static final Pattern BUILD = Pattern.compile("(?iu)\\b(?:build|sestavení|sestaveni)\\s*:?\\s*(\\d{3,6})\\b");
   /** "IČO: 255 96 641", "IČ 25596641", "ič: 25596641"; a DIČ "CZ25596641" holds the IČO. */
@@ -60,10 +64,14 @@ public final class RequestClues {
   private static final Pattern PERSON = Pattern.compile(
       "^\\s*(?:" + TITLE + "\\s*)*(" + NAME_WORD + "\\s+" + NAME_WORD + ")\\s*(?:(?:,|\\s[-–|/]\\s).*|,?\\s*Ph\\.D\\.|,?\\s*DiS\\.|,?\\s*MBA)?\\s*$");
   private static final Pattern SIGNATURE_DASHES = Pattern.compile("^--\\s?$");
-  /** "jsem Eva Bartošová", "psala jsem to já, Veronika Dušková", "my name is Sarah Whitfield". */
+  /**
+   * "jsem Eva Bartošová", "psala jsem to já, Veronika Dušková", "my name is Sarah Whitfield", and the reply of
+   * someone who forgot to sign: "zapomněl jsem se podepsat. Jan Procházka", "… - píše Jitka Marešová".
+   */
   private static final Pattern SELF_INTRODUCTION = Pattern.compile(
       "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady"
-          + "|\\bintroduce myself:?|\\b[Pp][řr]edstav[íi]m se:?)\\s+(" + NAME_WORD
+          + "|\\bintroduce myself:?|\\b[Pp][řr]edstav[íi]m se:?|\\b[Pp][íi][šs]e|\\bforgot to sign[.,:]?(?:\\s*[-–])?"
+          + "|\\bpodepsat[.,:!]?(?:\\s*[-–])?)\\s+(" + NAME_WORD
           + "\\s+" + NAME_WORD + ")\\b");
   /**
    * A requester field of a request relayed by the customer's own helpdesk (OTRS, Jira Service Management,
@@ -169,6 +177,11 @@ public final class RequestClues {
         return Optional.of(new Version(version, buildNear(flat, folded, number.end())));
       }
       if (pastVersion) {
+        String sentence = folded.substring(Math.max(lineStart, number.start() - 90), number.start());
+        if (UPGRADE_ASKED_FOR.matcher(sentence).find()) {
+          // "prosím o provedení upgradu z 5.3.2 na 5.4.0": not done yet, they still run the first one
+          return Optional.of(new Version(version, buildNear(flat, folded, number.end())));
+        }
         continue;
       }
       if (chainedFromPast || !notInUse && (vPrefix || IN_USE_CUE.matcher(before).find())) {

@@ -28,7 +28,9 @@ class RequestCluesTest {
       "Máme 5.3.2 (2214).|5.3.2|2214",
       "verze 5.3.2.2214 na serveru|5.3.2|2214",
       "Since the upgrade to 5.4.1 the CSV export is slow.|5.4.1|",
-      "They currently run 5.1.4, we plan to move to 5.4.1.|5.1.4|"})
+      "They currently run 5.1.4, we plan to move to 5.4.1.|5.1.4|",
+      "prosím o provedení upgradu našeho InTouch CRM z 5.3.2 na 5.4.0 o víkendu|5.3.2|",
+      "Could you please upgrade us from 5.2.1 to 5.4.1?|5.2.1|"})
   void findsTheVersionInUseAndItsBuildApart(String text, String version, String build) {
     RequestClues.Version found = RequestClues.version(text.replace("\\u00A0", "\u00A0")).orElseThrow();
     assertThat(found.version()).isEqualTo(version);
@@ -130,6 +132,12 @@ class RequestCluesTest {
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Jan Novák vytvořil nový požadavek #88"))
         .contains("Jan Novák");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Zadavatel: Service Desk")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
+        "Pardon, zapomněl jsem se podepsat. Jan Procházka, Logistika Poříčí s.r.o., sklad Pardubice."))
+        .contains("Jan Procházka");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
+        "zapomněla jsem se podepsat - píše Jitka Marešová, účetní obce. Verze je 4.8.3.\n\nMarešová"))
+        .contains("Jitka Marešová");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nejde tisk, reportér nic neukáže."))
         .isEmpty();
   }
