@@ -91,7 +91,7 @@ public class IdentificationService {
     }
 
     // a stated version may carry its build ("5.3.2 build 2318"): both kept apart like in a text
-    String versionSource = blankToEmpty(claims.programVersion()).isPresent() ? "zadaná verze" : "text e-mailu";
+    String versionSource = blankToEmpty(claims.programVersion()).isPresent() ? "zadaná verze" : VERSION_FROM_TEXT;
     RequestClues.Version version = blankToEmpty(claims.programVersion())
         .map(stated -> RequestClues.version("verze " + stated)
             .orElse(new RequestClues.Version(stated, null)))
@@ -134,6 +134,17 @@ public class IdentificationService {
         company.map(c -> registry.hasValidContract(c, on)).orElse(false),
         List.copyOf(missing),
         String.join("\n", findings));
+  }
+
+  private static final String VERSION_FROM_TEXT = "text e-mailu";
+
+  /**
+   * Whether the version of earlier findings was read in the customer's texts, not stated (by a form, the phone
+   * record or an agent): such a version is read again from all texts, so a later message can correct it.
+   */
+  public static boolean versionReadFromText(String findings) {
+    return findings != null && findings.lines()
+        .anyMatch(line -> line.startsWith("Verze: ") && line.endsWith(" – " + VERSION_FROM_TEXT));
   }
 
   private static String found(String[] source, String where, String value) {

@@ -39,7 +39,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
 
     Identification result = identification.identify(new IdentificationService.Claims(
         string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
-        string(execution, CONTACT_NAME), string(execution, PROGRAM_VERSION), texts,
+        string(execution, CONTACT_NAME), statedVersion(execution), texts,
         DeskTime.dateOf(receivedAt), string(execution, SENDER_NAME)));
 
     setIfChanged(execution, COMPANY_ID, result.companyId());
@@ -60,6 +60,12 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     if (result.identified()) {
       setIfChanged(execution, SLA_START_AT, Date.from(receivedAt));
     }
+  }
+
+  /** The version as stated (form, phone record, agent); one read in the texts before is read again. */
+  private static String statedVersion(DelegateExecution execution) {
+    return IdentificationService.versionReadFromText(string(execution, IDENTIFICATION_FINDINGS)) ? null
+        : string(execution, PROGRAM_VERSION);
   }
 
   private static String string(DelegateExecution execution, String name) {

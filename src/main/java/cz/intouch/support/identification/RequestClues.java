@@ -37,7 +37,8 @@ public final class RequestClues {
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
       "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
-          + "|vysl\\w*|vratit|\\bz verze|\\bfrom|upgrade to|would like|\\bdo verze)[^.!?\\n]{0,25}$");
+          + "|vysl\\w*|vratit|\\bz verze|\\bfrom|upgrade to|would like|\\bdo verze|guide|navod|prirucka|download|stahn\\w*"
+          + "|instalacni (balic|soubor)|installer|release notes|newsletter)[^.!?\\n]{0,25}$");
   /** "5.3.2 (2214)", "5.3.2 (build 2214)": the build in parentheses right after the version. */
   /** An upgrade asked for, offered or planned, not done: "prosím o provedení upgradu z …", "we plan to move from". */
   private static final Pattern UPGRADE_ASKED_FOR = Pattern.compile(
@@ -71,7 +72,7 @@ public final class RequestClues {
   private static final Pattern SELF_INTRODUCTION = Pattern.compile(
       "(?u)(?:\\b[Jj]sem|\\b[Jj]menuji se|\\bjá,|\\b[Mm]y name is|\\bI am|\\bI'm|\\b[Tt]ady"
           + "|\\bintroduce myself:?|\\b[Pp][řr]edstav[íi]m se:?|\\b[Pp][íi][šs]e|\\bforgot to sign[.,:]?(?:\\s*[-–])?"
-          + "|\\bpodepsat[.,:!]?(?:\\s*[-–])?)\\s+(" + NAME_WORD
+          + "|\\bpodepsat[.,:!]?(?:\\s*[-–])?(?:\\s+[Pp][íi][šs]e)?)\\s+(" + NAME_WORD
           + "\\s+" + NAME_WORD + ")\\b");
   /**
    * A requester field of a request relayed by the customer's own helpdesk (OTRS, Jira Service Management,

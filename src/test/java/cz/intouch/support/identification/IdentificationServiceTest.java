@@ -79,6 +79,17 @@ class IdentificationServiceTest {
   }
 
   @Test
+  void aVersionReadInTheTextIsReadAgainWhileAStatedOneStands() {
+    Identification read = identification.identify(new Claims("Jan.Novak@strojirny-horice.cz", null, null, null,
+        null, "Nejde tisk. Máme verzi 5.3.2.", TODAY));
+    assertThat(IdentificationService.versionReadFromText(read.findings())).isTrue();
+    Identification stated = identification.identify(new Claims("Jan.Novak@strojirny-horice.cz", null, null, null,
+        "5.3.2", "Nejde tisk.", TODAY));
+    assertThat(IdentificationService.versionReadFromText(stated.findings())).isFalse();
+    assertThat(IdentificationService.versionReadFromText(null)).isFalse();
+  }
+
+  @Test
   void aNamedPersonOfACompanyFoundByNameBecomesANewContact() {
     Identification result = identification.identify(new Claims(null, null, "strojirny horice", "Eva Malá",
         "5.3.2", "", TODAY));

@@ -44,6 +44,9 @@ class RequestCluesTest {
         .contains("5.2.1");
     assertThat(RequestClues.programVersion("mame porad 4.8.3 a chteli bychom prejit na 5.4")).contains("4.8.3");
     assertThat(RequestClues.programVersion("Schůzka 14.11. v 8.30 u nás")).isEmpty();
+    assertThat(RequestClues.programVersion("where can I download the installation guide for the 5.4.1 client?"))
+        .isEmpty();
+    assertThat(RequestClues.programVersion("Kde najdu návod k instalaci 5.4.1 na extranetu?")).isEmpty();
     assertThat(RequestClues.programVersion("Objednávka upgradu na 5.4.0\nrádi bychom přešli z aktuální verze 5.3.2 "
         + "(build 2318) na 5.4.0")).contains("5.3.2");
     assertThat(RequestClues.programVersion("Pomalé po upgradu\nod upgradu na verzi 5.3.2 (minulý týden) je to pomalé"))
@@ -138,6 +141,8 @@ class RequestCluesTest {
     org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
         "zapomněla jsem se podepsat - píše Jitka Marešová, účetní obce. Verze je 4.8.3.\n\nMarešová"))
         .contains("Jitka Marešová");
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
+        "minule jsem se zapomněla podepsat. Píše Radka Šimková, vedoucí servisu.")).contains("Radka Šimková");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nejde tisk, reportér nic neukáže."))
         .isEmpty();
   }
