@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The support policy's identification rule: the company (IČO or name), the person (name and surname) and the
- * program version. A valid IČO the registry does not know identifies a company without a support contract. A registered contact's e-mail address identifies company and person at once; an unknown
+ * program version. A registered contact's e-mail address identifies company and person at once; an unknown
  * address identifies nobody, not even at the company's domain. A named person of an identified company is
  * identified and becomes a new contact of that company.
  */
@@ -98,12 +98,8 @@ public class IdentificationService {
         .or(() -> RequestClues.version(claims.texts()))
         .orElse(null);
 
-    // a valid IČO the customer gave that the registry does not know identifies a company without a contract: the
-    // agent decides (as for an expired one), the customer is not asked again for what they wrote
-    Optional<String> unregisteredIco = company.isPresent() ? Optional.empty()
-        : statedCompanyId(claims.companyId()).or(() -> RequestClues.labelledCompanyId(claims.texts()));
     List<MissingIdentification> missing = new ArrayList<>();
-    if (company.isEmpty() && unregisteredIco.isEmpty()) {
+    if (company.isEmpty()) {
       missing.add(MissingIdentification.COMPANY);
     }
     if (contact.isEmpty() && personName == null) {
@@ -121,14 +117,14 @@ public class IdentificationService {
     String companyWhere = companySource;
     company.ifPresentOrElse(
         found -> findings.add("Firma: " + found.name() + " (IČO " + found.ico() + ") – " + companyWhere),
-        () -> findings.add(unregisteredIco.map(ico -> "Firma: IČO " + ico + " není v registru zákazníků – bez smlouvy"
-            + " o podpoře").orElse("Firma: nenalezena v registru zákazníků" + RequestClues.companyId(claims.texts())
-            .map(ico -> " (v textu je IČO " + ico + ")").orElse(""))));
+        () -> findings.add("Firma: nenalezena v registru zákazníků" + RequestClues.companyId(claims.texts())
+            .map(ico -> " (v textu je IČO " + ico + ")").orElse("")));
     findings.add(personName == null ? "Osoba: nenalezena" : "Osoba: " + personName + " – " + personSource[0]);
     findings.add(version == null ? "Verze: nenalezena" : "Verze: " + version.version()
         + (version.build() == null ? "" : ", build " + version.build()) + " – " + versionSource);
     return new Identification(
-        company.map(Company::ico).orElse(unregisteredIco.orElse(null)),
+        // an IČO only read in the text names a customer only when registered; the agent sees it in the findings
+        company.map(Company::ico).orElse(statedCompanyId(claims.companyId()).orElse(null)),
         company.map(Company::name).orElse(claims.companyName()),
         contact.map(Contact::fullName).map(RequestClues::withoutTitles).orElse(personName),
         contact.map(Contact::email).filter(e -> e != null && !e.isBlank()).orElse(claims.contactEmail()),

@@ -90,18 +90,6 @@ class IdentificationServiceTest {
   }
 
   @Test
-  void aValidIcoUnknownToTheRegistryIdentifiesACompanyWithoutAContract() {
-    Identification result = identification.identify(new Claims("zuzana.kovacova@gmail.com", null, null, null, null,
-        "ešte doplním - som z firmy Stavmont Žilina s.r.o., IČO 36412571. Máme 5.1.2.\n\nZuzana Kováčová", TODAY));
-    assertThat(result.identified()).isTrue();
-    assertThat(result.companyId()).isEqualTo("36412571");
-    assertThat(result.contactName()).isEqualTo("Zuzana Kováčová");
-    assertThat(result.contractValid()).isFalse();
-    assertThat(result.contractValidUntil()).isNull();
-    assertThat(result.findings()).contains("IČO 36412571 není v registru zákazníků");
-  }
-
-  @Test
   void aNamedPersonOfACompanyFoundByNameBecomesANewContact() {
     Identification result = identification.identify(new Claims(null, null, "strojirny horice", "Eva Malá",
         "5.3.2", "", TODAY));

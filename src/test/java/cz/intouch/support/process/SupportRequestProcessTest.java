@@ -313,24 +313,6 @@ class SupportRequestProcessTest {
   }
 
   @Test
-  void aCompanyUnknownToTheRegistryIsNotAskedAgainForItsIcoButGoesToTheAgentAsWithoutContract() throws Exception {
-    String sender = "zuzana.kovacova@gmail.com";
-    ProcessInstance ticket = open(sender, "Úvodná obrazovka",
-        "Dobrý deň, ako si nastavím úlohy na úvodnej obrazovke? Máme verziu 5.1.2.\n\nZuzana Kováčová\n"
-            + "Stavmont Žilina s.r.o., IČO 36412571", "2026-11-25T10:00:00+01:00");
-    runAsyncSteps();
-    assertThat(ticket).isWaitingAt("UserTask_DecideExpiredContract").variables()
-        .containsEntry("identified", true).containsEntry("contractValid", false).containsEntry("companyId", "36412571");
-    String notice = body(lastMailTo(sender));
-    assertThat(notice).contains("jsme Vaši společnost nenašli").doesNotContain("Doplňte").doesNotContain("skončila");
-
-    BpmnAwareTests.complete(task(ticket), Map.of("servePaid", false));
-    runAsyncSteps();
-    assertThat(ticket).isEnded().hasPassed("EndEvent_RefusedExpiredContract");
-    assertThat(body(lastMailTo(sender))).contains("nemá s námi platnou smlouvu");
-  }
-
-  @Test
   void expiredContractCanBeServedAsAPaidRequest() {
     ProcessInstance ticket = open(KUCERA, "Nejde tisk",
         "Dobrý den, ve verzi 5.1.0 nejde tisknout faktury.", "2026-11-25T10:00:00+01:00");
