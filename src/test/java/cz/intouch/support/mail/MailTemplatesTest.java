@@ -97,6 +97,15 @@ class MailTemplatesTest {
   }
 
   @Test
+  void aCompanyWithoutAContractDateIsToldItHasNoContract() {
+    RenderedMail notice = templates.render(MessageKind.CONTRACT_EXPIRED, Map.of("ticketNumber", "TS-2026-000123"));
+    assertThat(notice.body()).contains("jsme Vaši společnost nenašli").doesNotContain("skončila");
+    RenderedMail refusal = templates.render(MessageKind.REFUSED_EXPIRED_CONTRACT, Map.of("ticketNumber",
+        "TS-2026-000123"));
+    assertThat(refusal.body()).contains("nemá s námi platnou smlouvu").doesNotContain("skončila");
+  }
+
+  @Test
   void aMissingValueFailsLoudly() {
     assertThatThrownBy(() -> templates.render(MessageKind.AGENT_REPLY, Map.of("ticketNumber", "TS-2026-000123")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{agentMessage}}");
