@@ -10,11 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -36,15 +34,15 @@ public class SlaNotifications {
   private static final Logger log = LoggerFactory.getLogger(SlaNotifications.class);
 
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final StaffAddresses staff;
   private final StaffNotices notices;
   private final PublicAddress address;
   private final SlaMetrics metrics;
 
-  public SlaNotifications(TaskService tasks, IdentityService identity, StaffNotices notices,
+  public SlaNotifications(TaskService tasks, StaffAddresses staff, StaffNotices notices,
       PublicAddress address, SlaMetrics metrics) {
     this.tasks = tasks;
-    this.identity = identity;
+    this.staff = staff;
     this.notices = notices;
     this.address = address;
     this.metrics = metrics;
@@ -115,19 +113,10 @@ public class SlaNotifications {
   }
 
   private Set<String> groupEmails(String group) {
-    Set<String> emails = new LinkedHashSet<>();
-    for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
-      addressOf(user).ifPresent(emails::add);
-    }
-    return emails;
+    return staff.ofGroup(group);
   }
 
   private Optional<String> emailOf(String userId) {
-    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
-        .flatMap(SlaNotifications::addressOf);
-  }
-
-  private static Optional<String> addressOf(User user) {
-    return Optional.ofNullable(user.getEmail()).filter(email -> !email.isBlank());
+    return staff.ofUser(userId);
   }
 }
