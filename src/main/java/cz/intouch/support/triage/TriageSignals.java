@@ -82,13 +82,18 @@ public final class TriageSignals {
       + "(ucet|konto) (mi )?(odemk|odomk)|account (is |was |has been )?(temporarily )?(locked|blocked)|locked out|"
       + "unlock (my |the )?account");
 
+  /** The work moved onto paper ("objednávky teď píšeme na papír"); "v tisku na papír je ostré" is printing. */
+  private static final String ON_PAPER = "(pis[a-z]*|zapis[a-z]*|vedeme|vyplnuj[a-z]*|prepn[a-z]*|prech[a-z]*|jedeme|"
+      + "delame|resime|evidujeme|sepisuj[a-z]*|rucne)[a-z ]{0,25} na papir|na papir[a-z]* (pis|zapis|ved|evid)|"
+      + "on paper";
+
   private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
       + "pracovnic|lidi)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
       + "everybody|everyone|nobody|none of|all (of )?(our )?(users|staff|employees)|whole (office|company)");
   private static final Pattern STOPPED = words("(obchod|vyroba|prodej|expedice|kancelar|prace|provoz|dilna|"
       + "fakturace|podatelna|sklad)[a-z]* (i [a-z]+ )?stoji|stoji (obchod|vyroba|prodej|expedice|kancelar|prace|"
       + "provoz)|nemuzeme (vubec )?(nic|pracovat|delat|vystavit|fakturovat)|nemuzou pracovat|nemohou pracovat|"
-      + "nemuzeme vubec|nelze pracovat|nedaji pracovat|na papir|papirove|do sesitu|zastavil[a-z]* stroj|"
+      + "nemuzeme vubec|nelze pracovat|nedaji pracovat|" + ON_PAPER + "|papirove|do sesitu|zastavil[a-z]* stroj|"
       + "nevime,? (co|kdo|kde)|nevidime,? kdo|nikdo nevi|nobody knows|cannot work|can t work|nobody can work|"
       + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
       + "neda (se )?(s nim |s tim )?(vubec )?(pracovat|pouzivat)|nepouziteln|prakticky nemuz|sedi a cekaj|"
@@ -110,7 +115,9 @@ public final class TriageSignals {
       + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
       + "az po (stlacen|stisknut|obnoven|znovunacten|refresh|restart|odhlasen|opetovn)|po (stlacen|stisknut)[a-z]* f5|"
       + "workaround|for now we|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
-      + "in the meantime|slower but|it does eventually work|"
+      + "in the meantime|slower but|it does eventually work|work around (it|this)|we can work around|"
+      + "pres (web|prohlizec|notebook|jiny pocitac|jine pc)[a-z ]{0,30}(normalne|funguje|jde)|"
+      + "(export|tisk|import) do [a-z]+ funguje|pres [a-z ]{0,20}to jde|"
       + "eventually works|other functions work|everything else works");
   private static final Pattern ONE_USER = words("jen mne|jen mi |jenom mne|jen u mne|mne ne|kolegyn[a-z]* (vedle )?to "
       + "(ma|funguj|jde)|kolegum to (jde|funguj)|ostatnim (to )?(jde|funguj|holkam)|ostatnim holkam to|"
@@ -120,7 +127,15 @@ public final class TriageSignals {
       + "ostatni[a-z]* ((po)?uzivatel[a-z]* |kolegov[a-z]* )?(to )?(funguj|nemaj)|"
       + "ostatnim (po)?uzivatel[a-z]* (to )?(funguj|jde)|"
       + "ostatnich (uzivatelu |kolegu )?se (to )?netyk|(other|interactive|remaining) users [a-z ]{0,20}not affected|"
-      + "users [a-z ]{0,30}are not affected|(everyone|everybody) else (is )?(fine|not affected)");
+      + "users [a-z ]{0,30}are not affected|(everyone|everybody) else (is )?(fine|not affected)|"
+      // a few users or devices of many, the others fine: limited, not significantly
+      + "(u )?(asi |cca |zhruba )?(\\d+|dvou|dvema|tri|trech|ctyr|ctyrech|peti|par|nekolika) (z|ze) (\\d+|[a-z]+) "
+      + "(uzivatel|kolegu|pracovnik|terminal|pocitac|pc|stanic|notebook|zarizeni|pobock)|"
+      + "na ostatnich (ano|to jde|funguje|v poradku)|ostatni [a-z ]{0,20}(jsou|je) v poradku|"
+      + "tyka se (to )?(jen )?(nas )?(\\d+|dvou|tri|ctyr|nekolika|par) (uzivatel|kolegu|lidi|obchodnik|pracovni|"
+      + "zamestnan|operator)|(all|the) other users [a-z0-9. ]{0,25}(are )?(fine|ok|working|not affected)|"
+      + "(only )?(\\d+|two|three|four|a few|several) (of (our )?\\d+ )?users (cannot|can t|are affected|have)|"
+      + "affects (roughly |about |only )?(a third|a quarter|some|a few|\\d+ ?%) of");
   private static final Pattern SLOW = words("pomal|trva (to )?(pres |skoro |asi |cca )?(\\d|minut|dlouho|strasne)|"
       + "trva vyhledav|toci se|toci kolecko|zdrzuj|zdrzeni|zpozdeni|se zpozdenim|odezv|slow|takes (me )?ages|"
       + "takes (\\d|minutes)|for \\d+.\\d+ minutes|freezes for");
@@ -129,7 +144,10 @@ public final class TriageSignals {
       + "hrozne)|neprofesional|ukl[a-z]* (to )?normaln|normalne ulozi|normalne ulozen|data jsou v poradku|"
       + "vse v poradku|soucty jsou spravn|bliká|blika|probliku|typo|small thing|small display|display issue|"
       + "looks (odd|strange|wrong)|just a small|cosmetic|flicker|everything works|zkratk|klavesou|ctrl s|ikon|titulk|"
-      + "sirk[a-z]* sloupc|rozlisen|nevejde na obrazovk|uvodni nul|matouci|"
+      + "sirk[a-z]* sloupc|rozlisen|napsan[oa] [a-z ]{1,40} misto|nevejde na obrazovk|uvodni nul|matouci|rozmazan|neostr|blurr|pixelat|"
+      // an error shown while the data are saved correctly
+      + "(data|zaznam[a-z]*|udaje|zmeny) (jsou |se |byl[ay]? )?(prokazatelne |spravne |normalne |presto )?ulozen|"
+      + "(saved|stored) correctly|(are|is|were) (still )?saved (correctly|fine|properly)|only the labels|"
       // a text shown on hover, a minor blemish in words
       + "tooltip|bublin|po najeti mys|on hover|minor (issue|ui|glitch|thing|bug|problem)|"
       // the customer is content with a fix in the next release: what the policy calls a cosmetic blemish
@@ -138,7 +156,7 @@ public final class TriageSignals {
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
-      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na papir|lose|lost");
+      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|" + ON_PAPER + "|lose|lost");
 
   // --- what is asked -------------------------------------------------------------------------------------------
   private static final Pattern HOW_TO = words("jak (se|si|to|mam|mohu|muzu|muzeme|lze|jde|udelat|nastav|zmen|"
@@ -153,7 +171,7 @@ public final class TriageSignals {
       + "permission|language");
 
   private static final Pattern ON_SITE = words("prijel|prijet|prijed|vyjezd|na miste|primo k (nam|nim)|k (nam|nim) "
-      + "(do|na|v)|navstev|vyslani [a-z]* technik|zastavil [a-z ]{0,20}podival|u (nas|nej|nich) (nekdo|zastavil)|"
+      + "(do|na|v)(?![a-z])|(osobni|vasi|technik[a-z]*) navstev|navstev[a-z]* (u nas|technik|u nich|na miste|u zakaznik)|vyslani [a-z]* technik|zastavil [a-z ]{0,20}podival|u (nas|nej|nich) (nekdo|zastavil)|"
       + "fyzick[a-z]* zasah|onsite|on site|visit us|come to our");
   private static final Pattern INSTALLATION = words("nainstal|o provedeni|prestehovat [a-z ]{0,30}(server|databaz|azure|cloud)|"
       + "migrac|migrovat|instalaci [a-z ]{0,20}(provedl|provest|udelal)|"
@@ -161,15 +179,15 @@ public final class TriageSignals {
       + "aktualizac[a-z]* [a-z ]{0,30}provedl|objednavk[a-z]* upgrad|upgrade provest|"
       + "install (it )?for us|perform the upgrade|do the upgrade");
   private static final Pattern PROGRAMMING = words("naprogram|doprogram|preprogram|na miru|na zakazku|skript|"
-      + "objednat napojeni|propojeni|vyvinout|vyvoj|"
+      + "objednat napojeni|propojeni|vyvinout|objednavk[a-z]* vyvoj|vyvoj (na miru|aplikac|modul|doplnk|funkc|rozsiren|sestav)|"
       + "upravit formular|novy report|specialni prehled|nechat udelat|udelat,? aby se|ve vlastnim [a-z]* ?formatu|"
       + "napojeni [a-z ]{0,30}(objednat|naprogram)|propojil|nov[a-z]* (tiskov[a-z]* )?sestav[a-z]*:|"
       + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report");
   private static final Pattern CONSULTING = words("konzultac|skoleni|zaskol|poradenstv|posoudit|stavovsk|gdpr|"
-      + "zauctov|uctovat|smime|podle zakona|pravni|"
+      + "zauctov|uctovat|s mime|podle zakona|pravni|"
       + "training|consultation");
   private static final Pattern TRANSPORT = words("prevez|prevoz|odvez|odvoz|dovez|dovoz|privez|vyzvedl|vyzvedn|"
-      + "preprav|dopravit|doprava na|si pro (nej|ni|ne)|zastavit pro|svezt|nekoho poslat s|doruc[a-z]* [a-z ]{0,20}"
+      + "prepravit|preprav[a-z]* (serveru|server|pocitac|hardwar|zarizeni|techniky|tiskar)|dopravit (server|pocitac|zarizeni)|si pro (nej|ni|ne)|zastavit pro|svezt|nekoho poslat s|doruc[a-z]* [a-z ]{0,20}"
       + "osobne|osobne doruc|transport|"
       + "with a van|moving the server");
   private static final Pattern ANALYSIS = words("analyz|rozbor|audit|studi|vyhodnot|z historie|z dat v crm|"
@@ -262,8 +280,9 @@ public final class TriageSignals {
         return category;
       }
     }
-    // the subject names the work ("Instalace na nový server") and no sentence says otherwise
-    return subjectCategory;
+    // the subject names the work ("Instalace na nový server") and no sentence says otherwise; a subject that reports
+    // a failure ("migrace DB selhala") names what broke, not work ordered
+    return FAULT.matcher(foldedSubject).find() ? null : subjectCategory;
   }
 
   private static String category(String text) {

@@ -30,10 +30,11 @@ class MailboxTriageTest {
 
   private static final Path MAILBOX = Path.of("src", "test", "resources", "mailbox-corpus");
   /**
-   * Batches tuned on, each held just under its figure after tuning (TRIAGE-MEASUREMENTS.md): a, b 100 / 95.2 %,
-   * c 100 % (76.2 % blind). A holdout has no floor; its totals are only read.
+   * Batches tuned on, each held just under its figure after tuning (TRIAGE-MEASUREMENTS.md): a, b 100 / 97.6 %,
+   * c 100 % (76.2 % blind), e 100 % (86.0 % before), f 100 % (86.8 % before). A holdout has no floor; its totals are only read.
    */
-  private static final Map<String, Double> TUNED_FLOORS = Map.of("batch-a", 0.97, "batch-b", 0.95, "batch-c", 0.97);
+  private static final Map<String, Double> TUNED_FLOORS = Map.of("batch-a", 0.97, "batch-b", 0.95, "batch-c", 0.97,
+      "batch-e", 0.97, "batch-f", 0.97);
 
   record Expected(String file, String scope, String category, String urgency, String language) {}
 
@@ -43,7 +44,10 @@ class MailboxTriageTest {
   void everyBatchIsReported() throws Exception {
     List<Path> batches;
     try (Stream<Path> dirs = Files.list(MAILBOX)) {
-      batches = dirs.filter(d -> Files.exists(d.resolve("labels.csv"))).sorted().toList();
+      // -Dtriage.batches='batch-[ef]' measures those alone (a regex); only the floors of measured batches hold
+      String only = System.getProperty("triage.batches", ".*");
+      batches = dirs.filter(d -> Files.exists(d.resolve("labels.csv")))
+          .filter(d -> d.getFileName().toString().matches(only)).sorted().toList();
     }
     assertThat(batches).isNotEmpty();
     Map<String, Score> scores = new java.util.LinkedHashMap<>();
@@ -53,6 +57,9 @@ class MailboxTriageTest {
     // reported first, held afterwards: a drop shows every batch's misses, not only the first failing one
     TUNED_FLOORS.forEach((batch, floor) -> {
       Score score = scores.get(batch);
+      if (score == null) {
+        return;
+      }
       assertThat((double) score.all() / score.requests())
           .as("%s scope+category+urgency (%d/%d), floor %.2f", batch, score.all(), score.requests(), floor)
           .isGreaterThanOrEqualTo(floor);

@@ -200,4 +200,53 @@ class TriageSignalsTest {
     assertThat(TriageSignals.of("Nikdo se nemůže přihlásit", "Obchod stojí."))
         .isEqualTo(TriageSignals.of("Nikdo se nemuze prihlasit", "Obchod stoji."));
   }
+
+  @Test
+  void aFewUsersOrDevicesOfManyIsALimitedFault() {
+    assertThat(TriageSignals.of("Doplněk pro Outlook", "Asi u 10 z 60 uživatelů doplněk hlásí chybu certifikátu,"
+        + " ostatní uživatelé jsou v pořádku.").oneUser()).isTrue();
+    assertThat(TriageSignals.of("Tisk štítků", "Na dvou ze šesti terminálů v expedici nejde tisk štítků, na"
+        + " ostatních ano.").oneUser()).isTrue();
+    assertThat(TriageSignals.of("Add-in not syncing", "Three users cannot file e-mails. All other users (approx."
+        + " 55) are fine.").oneUser()).isTrue();
+    assertThat(TriageSignals.of("Nejde tisk", "Nikomu nejde tisk faktur.").oneUser()).isFalse();
+  }
+
+  @Test
+  void anotherWayThatWorksIsAWorkaround() {
+    assertThat(TriageSignals.of("Mobilní aplikace", "Aplikace se nepřihlásí, přes web v notebooku se přihlásím"
+        + " normálně.").workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Export", "Export do XLSX končí timeoutem, export do CSV funguje.")
+        .workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Umlauts", "Umlauts arrive broken; we can work around it by writing ue.")
+        .workaroundExists()).isTrue();
+  }
+
+  @Test
+  void anErrorWhileTheDataAreSavedABlurAndATypoAreCosmetic() {
+    assertThat(TriageSignals.of("Chybové okno", "Vyskočí chybové okno, po OK se zavře a data jsou prokazatelně"
+        + " uložena.").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Date picker", "Month names are in Czech; the dates themselves are saved"
+        + " correctly, it is only the labels.").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Logo v PDF", "Logo v hlavičce je rozmazané, v tisku na papír je ostré.")
+        .cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("URGENTNÍ chyba", "Na listu je napsáno zakázkový lits místo zakázkový list.")
+        .cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Nejde uložit", "Objednávky teď píšeme na papír.").operationsStopped()).isTrue();
+  }
+
+  @Test
+  void wordsOfTheCustomersOwnBusinessAreNoPaidWork() {
+    // a logistics customer's transport orders, a CRM's visit planning, a trend in the data, "we may" (smíme)
+    assertThat(TriageSignals.of("Nelze uložit", "V CRM nejde uložit žádná objednávka přepravy, prosím o pomoc.")
+        .mainAskPaidWork()).isNull();
+    assertThat(TriageSignals.of("Školení", "Nastupují k nám nové kolegyně, mohli byste je zaškolit na plánování"
+        + " návštěv?").mainAskPaidWork()).isEqualTo("CONSULTING");
+    assertThat(TriageSignals.of("Analýza", "Mohli byste nám z dat v CRM udělat analýzu, jaký je vývoj podle"
+        + " regionů?").mainAskPaidWork()).isEqualTo("ANALYSIS");
+    assertThat(TriageSignals.of("API vrací 500", "Nevíme, jestli smíme log zmenšit sami – prosíme o pokyn.")
+        .mainAskPaidWork()).isNull();
+    assertThat(TriageSignals.of("Po upgradu nenastartuje služba, migrace DB selhala", "Nikdo se nepřihlásí.")
+        .mainAskPaidWork()).isNull();
+  }
 }
