@@ -68,7 +68,7 @@ final class MailClassifier {
     // request it relays to us, often with "Precedence: bulk": machine mail only when it answers a mail, comes from
     // a mailing list or is otherwise marked as an auto-reply
     boolean relayedRequest = autoSubmittedMail && autoSubmitted.startsWith("auto-generated")
-        && mail.inReplyTo() == null && mail.references().isEmpty()
+        && mail.inReplyTo() == null && mail.references().isEmpty() && !isReceipt(subject, mail.text())
         && mail.header("List-Id") == null && mail.header("List-Unsubscribe") == null;
     if (autoSubmittedMail && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Auto-Submitted " + autoSubmitted);
@@ -92,6 +92,16 @@ final class MailClassifier {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     return new Verdict(Kind.CUSTOMER, null);
+  }
+
+  /** A helpdesk's confirmation that it logged a mail: "Požadavek přijat", "Your request has been received". */
+  private static final Pattern RECEIPT = Pattern.compile("pozadavek (byl )?(prijat|zaevidovan)|byl prijat a zaevidovan"
+      + "|prijali jsme vas (pozadavek|e-?mail)|potvrzeni prijeti|your (request|ticket|e-?mail) (has been|was)"
+      + " (received|logged|created)|we (have )?received your (request|e-?mail|message)|(request|ticket) received");
+
+  /** An auto-generated mail that confirms a request was logged, not one that relays a request. */
+  static boolean isReceipt(String subject, String body) {
+    return RECEIPT.matcher(subject).find() || RECEIPT.matcher(Texts.fold(RequestText.newText(body))).find();
   }
 
   static boolean isAbsenceNote(String body) {

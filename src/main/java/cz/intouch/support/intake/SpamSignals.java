@@ -45,7 +45,7 @@ final class SpamSignals {
           + "|zahranicni platb|bankovni prevod|udaje k platbe|podrobnosti k platbe|pay a |deposit|withdraw"
           + "|zmen[ayu] (banky|bankovniho spojeni|bankovniho uctu|cisla uctu)|nove cislo uctu|new bank account"
           + "|(vyridit|provest|odeslat|poslat) (jednu |rychlou |urgentni )?platb|zaplatit: http|cena obnovy"
-          + "|renewal fee|doplat(te|it|ek)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
+          + "|renewal fee|doplat(te|it|ek)|(ne)?doplacen|zaplatit a (naplanovat|doruc)|poplatek za (doruceni|doruceni zasilky|uskladneni)|delivery fee|customs fee"
           + "|\\bbtc\\b|bitcoin|crypto|trading (bot|program)");
   /**
    * The domain scams: someone "registering" our name under foreign domains and asking us to confirm, or an invoice
@@ -56,6 +56,14 @@ final class SpamSignals {
           + "|conflicts? with your (company name|trademark|brand)|(prodlouzeni|obnov[auy]|registrac[ei]) (vasi |vase )?domen"
           + "|domen[ay] bude (uvolnena|zrusena|smazana|deaktivovana)|domain (will be|is going to be) (released|deleted|suspended)"
           + "|domain (renewal|expiration) (notice|invoice)");
+  /**
+   * The "CEO fraud" opening: an urgent, discreet errand for a "manager" who cannot phone, to be followed by a
+   * payment or gift cards once someone answers.
+   */
+  private static final Pattern CEO_FRAUD = Pattern.compile("diskretn|discreet|confidential (task|matter|errand)"
+      + "|jste (ted |momentalne |prave )?(v kancelari|k zastizeni|u pocitace)|are you (at your desk|in the office"
+      + "|available right now)|jsem na (jednani|schuzce|porade) a nemohu|i('| a)?m in a meeting and can|"
+      + "darkov\\w* (karty|poukaz)|gift ?cards?");
   /** Where the file-sharing services really live; a host naming one of them elsewhere is a disguise. */
   private static final Pattern FILE_SHARE_BRAND = Pattern.compile("onedrive|sharepoint|dropbox|wetransfer|google-?drive"
       + "|gdrive|office-?365|microsoft-?365");
@@ -84,6 +92,7 @@ final class SpamSignals {
     signals.put(SpamDecision.HTML_ATTACHMENT, mail.attachments().stream().anyMatch(SpamSignals::isHtml));
     signals.put(SpamDecision.DOMAIN_SCAM, DOMAIN_SCAM.matcher(text).find());
     signals.put(SpamDecision.FAKE_FILE_SHARE_LINK, fakeFileShareLink(mail));
+    signals.put(SpamDecision.CEO_FRAUD, CEO_FRAUD.matcher(text).find());
     return signals;
   }
 

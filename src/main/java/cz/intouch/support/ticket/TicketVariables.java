@@ -173,6 +173,7 @@ public final class TicketVariables {
     public static final String HTML_ATTACHMENT = "htmlAttachment";
     public static final String DOMAIN_SCAM = "domainScam";
     public static final String FAKE_FILE_SHARE_LINK = "fakeFileShareLink";
+    public static final String CEO_FRAUD = "ceoFraud";
     /** Output: the mail is spam or phishing. */
     public static final String SPAM = "spam";
     /** Output: why, for the agent in the quarantine (starts with "SPAM"). */

@@ -56,6 +56,23 @@ class SpamSignalsTest {
         + " zálohy. Export do účetnictví hlásí chybu 0x80 u každé faktury.")).isFalse();
   }
 
+  @Test
+  void aDiscreetErrandForAManagerWhoCannotPhoneIsNamed() {
+    assertThat(SpamSignals.of(mail("m.kratochvil.office@outlook.com", "Rychlý dotaz", "Jste teď v kanceláři?"
+        + " Potřebuji od Vás diskrétně vyřídit jednu věc, jsem na jednání a nemohu telefonovat."), false))
+        .containsEntry(SpamDecision.CEO_FRAUD, true);
+    assertThat(SpamSignals.of(mail("jan@firma.cz", "Školení", "Budete v kanceláři v pátek? Rádi bychom přijeli."),
+        true)).containsEntry(SpamDecision.CEO_FRAUD, false);
+  }
+
+  @Test
+  void aHelpdesksReceiptIsNoRelayedRequest() {
+    assertThat(MailClassifier.isReceipt("[tc-hd#2026111310000871] pozadavek prijat: re: [intouch #48402] dispecink",
+        "Váš požadavek byl přijat a zaevidován pod číslem TC-HD#2026111310000871.")).isTrue();
+    assertThat(MailClassifier.isReceipt("[ticket#2026111010000123] tisk dodacich listu",
+        "Ticket#2026111010000123 – nový požadavek\nŽadatel: Miroslav Čermák")).isFalse();
+  }
+
   private static DecodedMail mail(String from, String subject, String body) {
     String raw = "From: " + from + "\r\nTo: support@intouch-crm.cz\r\nSubject: " + subject
         + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
