@@ -102,9 +102,14 @@ class MailboxTriageTest {
       if (scopeRight && urgencyRight) {
         all++;
       } else {
-        misses.add(String.format("%s [%s]: expected %s/%s %s, got %s/%s %s | %s", expected.file(), expected.language(),
-            expected.scope(), expected.category(), expected.urgency(), gotScope, gotCategory, gotUrgency,
-            inputs.get("text")));
+        // the signals that fired, so a miss shows which reading of the substance went wrong
+        String signals = TriageSignals.of(mail.subject(), mail.text()).asInputs().entrySet().stream()
+            .filter(e -> e.getValue() != null && !Boolean.FALSE.equals(e.getValue()))
+            .map(e -> Boolean.TRUE.equals(e.getValue()) ? e.getKey() : e.getKey() + "=" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(","));
+        misses.add(String.format("%s [%s]: expected %s/%s %s, got %s/%s %s {%s} | %s", expected.file(),
+            expected.language(), expected.scope(), expected.category(), expected.urgency(), gotScope, gotCategory,
+            gotUrgency, signals, inputs.get("text")));
       }
     }
     Score score = new Score(requests, all, scopeOk, urgencyOk, inScope, inScopeRefused);
