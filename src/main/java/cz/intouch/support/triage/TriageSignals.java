@@ -63,7 +63,7 @@ public final class TriageSignals {
       + "can not|won t(?!\\p{L})|"
       + "doesn t work|does not work|not working|stopped working|unreachable|disappear|lost|missing|"
       + "replaced with|shows as|chybi|prestal|preskak|preskoc|nesed|spatn[a-z]* (pocit|souct|cisl|vysled|hodnot)|"
-      + "jine soucty|zustan[a-z]* ve fronte|"
+      + "jine soucty|zustan[a-z]* ve fronte|(sam|samo|sama) (se )?odhlas|"
       // a negated verb ("nechodí", "nezobrazují", "nevytiskne") is how Czech customers say that something fails
       + "ne(?!(bo|co|kdo|kde|kdy|kolik|davno|ni|vim|vite|vime|vi |chci|chceme|mame|mam|musi|musim|z|j|prodlen|"
       + "specha|uveriteln|skutecn|predstav|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
@@ -88,11 +88,12 @@ public final class TriageSignals {
       + "on paper";
 
   private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
-      + "pracovnic|lidi)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
+      + "pracovnic|lidi)|na vsech (stanic|pocitac|pc|zarizeni)|on all (pcs|machines|workstations|computers)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
       + "everybody|everyone|nobody|none of|all (of )?(our )?(users|staff|employees)|whole (office|company)");
   private static final Pattern STOPPED = words("(obchod|vyroba|prodej|expedice|kancelar|prace|provoz|dilna|"
       + "fakturace|podatelna|sklad)[a-z]* (i [a-z]+ )?stoji|stoji (obchod|vyroba|prodej|expedice|kancelar|prace|"
-      + "provoz)|nemuzeme (vubec )?(nic|pracovat|delat|vystavit|fakturovat)|nemuzou pracovat|nemohou pracovat|"
+      + "provoz)|(ridic|dispecer|skladnic|operator|obchodnic|lide|lidi)[a-z]* (i [a-z]+ )?(stoji|cekaji)|nevime komu|"
+      + "nemuzeme (vubec )?(nic|pracovat|delat|vystavit|fakturovat)|nemuzou pracovat|nemohou pracovat|"
       + "nemuzeme vubec|nelze pracovat|nedaji pracovat|" + ON_PAPER + "|papirove|do sesitu|zastavil[a-z]* stroj|"
       + "nevime,? (co|kdo|kde)|nevidime,? kdo|nikdo nevi|nobody knows|cannot work|can t work|nobody can work|"
       + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
@@ -156,7 +157,8 @@ public final class TriageSignals {
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
-      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|" + ON_PAPER + "|lose|lost");
+      + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na vsech (stanic|pocitac)|"
+      + "(sam|samo|sama) (se )?odhlas|odhlasi (se )?(sam|samo|po)|logs? (everyone |users |us )?out (every|after)|" + ON_PAPER + "|lose|lost");
 
   // --- what is asked -------------------------------------------------------------------------------------------
   private static final Pattern HOW_TO = words("jak (se|si|to|mam|mohu|muzu|muzeme|lze|jde|udelat|nastav|zmen|"

@@ -249,4 +249,14 @@ class TriageSignalsTest {
     assertThat(TriageSignals.of("Po upgradu nenastartuje služba, migrace DB selhala", "Nikdo se nepřihlásí.")
         .mainAskPaidWork()).isNull();
   }
+
+  @Test
+  void driversWaitingAtTheRampAndEveryStationLoggedOutAreNoSmallThing() {
+    assertThat(TriageSignals.of("Dispečink nejde", "Nikomu se nenačte modul, řidiči stojí na rampě a nevíme, komu co"
+        + " naložit.").operationsStopped()).isTrue();
+    Signals logout = TriageSignals.of("Odhlašování – nic urgentního", "Jen drobnost: klient se na všech stanicích"
+        + " sám odhlásí zhruba po 20 minutách.");
+    assertThat(logout.cosmeticOnly()).isFalse();
+    assertThat(logout.everyoneAffected()).isTrue();
+  }
 }
