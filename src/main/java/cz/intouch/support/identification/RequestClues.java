@@ -24,7 +24,7 @@ public final class RequestClues {
       "(?<![\\d.,])(?:v)?(\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?)(?![\\d]|\\.\\d|,\\d)");
   /** "5.3.2.2214": a version with its build as the fourth part. */
   private static final Pattern VERSION_DOT_BUILD = Pattern.compile(
-      "(?<![\\d.,])(\\d\\.\\d{1,2}\\.\\d{1,3})\\.(\\d{3,6})(?![\\d]|\\.\\d)");
+      "(?<![\\d.,])(\\d\\.\\d{1,2}\\.\\d{1,3})\\.(\\d{4,6})(?![\\d]|\\.\\d)");
   /** Words just before a number that make it the version in use. */
   private static final Pattern IN_USE_CUE = Pattern.compile(
       "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|running|\\bruns?\\s*$|\\bis\\s*$"
@@ -37,8 +37,11 @@ public final class RequestClues {
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
       "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
-          + "|vysl\\w*|vratit|\\bz verze|\\bfrom|upgrade to|would like|\\bdo verze|guide|navod|prirucka|download|stahn\\w*"
+          + "|vysl\\w*|vratit|upgrade to|would like|\\bdo verze|guide|navod|prirucka|download|stahn\\w*"
           + "|instalacni (balic|soubor)|installer|release notes|newsletter)[^.!?\\n]{0,25}$");
+  /** After a past version, the one it went to: "z 5.3.2 na 5.4.0", "from 5.2.1 to 5.4.1". */
+  private static final Pattern TARGET_FOLLOWS = Pattern.compile(
+      "[^.!?\\n\\d]{0,40}?\\b(na|to|->|→)\\s*(verzi\\s*|version\\s*|v)?\\d");
   /** "5.3.2 (2214)", "5.3.2 (build 2214)": the build in parentheses right after the version. */
   /** An upgrade asked for, offered or planned, not done: "prosím o provedení upgradu z …", "we plan to move from". */
   private static final Pattern UPGRADE_ASKED_FOR = Pattern.compile(
@@ -60,7 +63,8 @@ public final class RequestClues {
           + "|p[řr]edem\\s+d[ěe]kuji|hezk[ýy]\\s+den|p[ěe]kn[ýy]\\s+den|best\\s+regards|kind\\s+regards|regards"
           + "|best\\s+wishes|thanks|thank\\s+you|cheers|many\\s+thanks)\\b[^\\n]{0,40}$");
   private static final String TITLE = "(?:Ing\\.|Mgr\\.|Bc\\.|MUDr\\.|JUDr\\.|PhDr\\.|RNDr\\.|MVDr\\.|PaedDr\\.|doc\\.|prof\\.|Dr\\.)";
-  private static final String NAME_WORD = "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+  /** "Nováková", "Nováková-Svobodová", "O'Brien". */
+  private static final String NAME_WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
   /** A line that is a person's name: "Ing. Jana Nováková, Ph.D.", "Jana Nováková – vedoucí skladu". */
   private static final Pattern PERSON = Pattern.compile(
       "^\\s*(?:" + TITLE + "\\s*)*(" + NAME_WORD + "\\s+" + NAME_WORD + ")\\s*(?:(?:,|\\s[-–|/]\\s).*|,?\\s*Ph\\.D\\.|,?\\s*DiS\\.|,?\\s*MBA)?\\s*$");
@@ -155,6 +159,19 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
+    return versionFound(text).map(found -> found.build() != null ? found : new Version(found.version(),
+        buildNamedLater(Texts.fold(VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2")),
+            found.version())));
+  }
+
+  /** A reply's "přesná verze je 5.4.0 build 2268" completes the version found earlier. */
+  private static String buildNamedLater(String folded, String version) {
+    Matcher later = Pattern.compile("(?<![\\d.])" + Pattern.quote(version) + "(?![\\d]|\\.\\d)"
+        + "(?:\\s*,?\\s*(?:build|sestaveni)\\s*:?\\s*|\\s*\\(\\s*(?:build\\s*)?)(\\d{3,6})").matcher(folded);
+    return later.find() ? later.group(1) : null;
+  }
+
+  private static Optional<Version> versionFound(String text) {
     String flat = VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2");
     String folded = Texts.fold(flat);
     Matcher number = VERSION_NUMBER.matcher(folded);
@@ -171,7 +188,9 @@ public final class RequestClues {
       boolean vPrefix = number.group().startsWith("v");
       boolean notInUse = NOT_IN_USE_CUE.matcher(sincePrevious).find();
       boolean chainedFromPast = previousWasPast && sincePrevious.matches("\\s*na\\s*|\\s*to\\s*|\\s*->\\s*");
-      boolean pastVersion = sincePrevious.matches("(?s).*(\\bz verze|\\bfrom( version)?|\\bz)\\s*$");
+      // "z verze 4.8.3 na 5.4.0" is a past version; "drobnost z verze 5.4.1:" names the version it is in
+      boolean pastVersion = sincePrevious.matches("(?s).*(\\bz verze|\\bfrom( version)?|\\bz)\\s*$")
+          && TARGET_FOLLOWS.matcher(folded).region(number.end(), folded.length()).lookingAt();
       previousEnd = number.end();
       previousWasPast = pastVersion;
       if (CURRENT_CUE.matcher(before).find()) {

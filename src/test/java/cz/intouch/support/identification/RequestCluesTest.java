@@ -30,7 +30,9 @@ class RequestCluesTest {
       "Since the upgrade to 5.4.1 the CSV export is slow.|5.4.1|",
       "They currently run 5.1.4, we plan to move to 5.4.1.|5.1.4|",
       "prosím o provedení upgradu našeho InTouch CRM z 5.3.2 na 5.4.0 o víkendu|5.3.2|",
-      "Could you please upgrade us from 5.2.1 to 5.4.1?|5.2.1|"})
+      "Could you please upgrade us from 5.2.1 to 5.4.1?|5.2.1|",
+      "drobnost z verze 5.4.1: tabule problikne|5.4.1|",
+      "Client version 5.3.3, add-in version 5.3.3.118.|5.3.3|"})
   void findsTheVersionInUseAndItsBuildApart(String text, String version, String build) {
     RequestClues.Version found = RequestClues.version(text.replace("\\u00A0", "\u00A0")).orElseThrow();
     assertThat(found.version()).isEqualTo(version);
@@ -44,6 +46,8 @@ class RequestCluesTest {
         .contains("5.2.1");
     assertThat(RequestClues.programVersion("mame porad 4.8.3 a chteli bychom prejit na 5.4")).contains("4.8.3");
     assertThat(RequestClues.programVersion("Schůzka 14.11. v 8.30 u nás")).isEmpty();
+    assertThat(RequestClues.version("od aktualizace na 5.4.0 se nikdo nepřihlásí.\n\nDoplňuji: přesná verze je 5.4.0"
+        + " build 2268.")).contains(new RequestClues.Version("5.4.0", "2268"));
     assertThat(RequestClues.programVersion("where can I download the installation guide for the 5.4.1 client?"))
         .isEmpty();
     assertThat(RequestClues.programVersion("Kde najdu návod k instalaci 5.4.1 na extranetu?")).isEmpty();
@@ -135,6 +139,8 @@ class RequestCluesTest {
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Jan Novák vytvořil nový požadavek #88"))
         .contains("Jan Novák");
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Zadavatel: Service Desk")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(RequestClues.signedName("Thanks,\nKevin O'Brien\nByteBridge IT"))
+        .contains("Kevin O'Brien");
     org.assertj.core.api.Assertions.assertThat(RequestClues.signedName(
         "Pardon, zapomněl jsem se podepsat. Jan Procházka, Logistika Poříčí s.r.o., sklad Pardubice."))
         .contains("Jan Procházka");
