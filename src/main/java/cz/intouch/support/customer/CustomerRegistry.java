@@ -63,7 +63,7 @@ public class CustomerRegistry {
    * The registered company whose name (by {@link NameKey}: any case, diacritics, legal form in any spelling) stands
    * anywhere in a text as whole words, a name of several words also declined as Czech does ("v Účetní kanceláři
    * Bilance" names "Účetní kancelář Bilance s.r.o."), its kind also shortened ("CK Modrá laguna", "OÚ Horní
-   * Lhotka"); the longest such name when several do. Names of fewer than
+   * Lhotka"); the longest such name when several do, none when two companies share it. Names of fewer than
    * four letters are too easily a common word to count.
    */
   public Optional<Company> findCompanyNamedIn(String text) {
@@ -71,12 +71,20 @@ public class CustomerRegistry {
     if (words.isEmpty()) {
       return Optional.empty();
     }
-    return jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company", CustomerRegistry::company).stream()
+    List<Company> named = jdbc.query("SELECT " + COMPANY_COLUMNS + " FROM sd_company", CustomerRegistry::company)
+        .stream()
         .filter(company -> {
           String key = NameKey.withOrganisationKindsAlike(NameKey.of(company.name()));
           return key.replace(" ", "").length() >= 4 && namedIn(List.of(key.split(" ")), words);
         })
-        .max(java.util.Comparator.comparingInt(company -> NameKey.of(company.name()).length()));
+        .sorted(java.util.Comparator.comparingInt((Company company) -> NameKey.of(company.name()).length())
+            .reversed())
+        .toList();
+    // two companies of the same name ("Strojírny Vysočina a.s." and "… s.r.o.") name neither
+    if (named.size() > 1 && NameKey.of(named.get(0).name()).equals(NameKey.of(named.get(1).name()))) {
+      return Optional.empty();
+    }
+    return named.stream().findFirst();
   }
 
   private static boolean namedIn(List<String> name, List<String> words) {

@@ -76,6 +76,7 @@ class CustomerRegistryTest {
         + TestCompanies.nextIco() + ",Servis Novák a.s.,2027-01-01,Petr Novák,,\n");
 
     assertThat(registry.findCompanyByName("Servis Novák")).isEmpty();
+    assertThat(registry.findCompanyNamedIn("Děkuji, Jan Novák, Servis Novák")).isEmpty();
   }
 
   @Test
