@@ -40,6 +40,7 @@ class SlaTicketsTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SlaTicketRepair repair;
 
   @AfterEach
   void resetClock() {
@@ -102,6 +103,21 @@ class SlaTicketsTest {
     assertThat(row).containsEntry("for_agents", false).containsEntry("for_specialists", false)
         .containsEntry("waiting", false);
     assertThat(instant(row, "started_at")).isEqualTo(started);
+  }
+
+  @Test
+  void aTicketDeletedWithoutItsListenersIsClosedByTheRepair() {
+    ProcessInstance ticket = open("2026-03-03T09:00:00+01:00");
+    ClockUtil.setCurrentTime(at("2026-03-03T10:00:00+01:00"));
+    // as Cockpit's "skip custom listeners" does: no end listener, no task events
+    runtime.deleteProcessInstance(ticket.getId(), "deleted in Cockpit", true);
+    assertThat(row(ticket)).containsEntry("closed_at", null).containsEntry("waiting", true);
+
+    assertThat(repair.closeEnded()).isPositive();
+    Map<String, Object> row = row(ticket);
+    assertThat(instant(row, "closed_at")).isEqualTo(at("2026-03-03T10:00:00+01:00"));
+    assertThat(row).containsEntry("waiting", false).containsEntry("for_agents", false);
+    assertThat(repair.closeEnded()).isZero();
   }
 
   private ProcessInstance open(String receivedAt) {
