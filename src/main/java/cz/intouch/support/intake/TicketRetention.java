@@ -148,6 +148,7 @@ public class TicketRetention implements SmartLifecycle {
     jdbc.update("DELETE FROM sd_mail_intake WHERE ticket_number IN (:tickets)", of);
     jdbc.update("DELETE FROM sd_ticket_message WHERE ticket_number IN (:tickets)", of);
     jdbc.update("DELETE FROM sd_release_ticket WHERE ticket_number IN (:tickets)", of);
+    jdbc.update("DELETE FROM sd_sla_ticket WHERE ticket_number IN (:tickets)", of);
     return tickets.size();
   }
 

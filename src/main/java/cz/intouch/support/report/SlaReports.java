@@ -1,11 +1,6 @@
 package cz.intouch.support.report;
 
-import static cz.intouch.support.ticket.TicketVariables.COMPANY_NAME;
-import static cz.intouch.support.ticket.TicketVariables.INITIATE_RESOLUTION_TASK;
-import static cz.intouch.support.ticket.TicketVariables.RECEIVED_AT;
-import static cz.intouch.support.ticket.TicketVariables.SLA_WARNING_AT;
-import static cz.intouch.support.ticket.TicketVariables.SUPPORT_REQUEST;
-import static cz.intouch.support.ticket.TicketVariables.URGENCY;
+import static cz.intouch.support.ticket.TicketMessages.timestamp;
 
 import cz.intouch.support.release.ReleaseRegister;
 import cz.intouch.support.report.SlaReport.Compliance;
@@ -20,7 +15,8 @@ import cz.intouch.support.report.SlaReport.Week;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.SupportStaff;
 import cz.intouch.support.ticket.Urgency;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,15 +32,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes the SLA figures with five SQL queries over Camunda's history, one over the open work and two over the
- * release register, never loading tickets into Java: each query reads only the open tickets or the 12-week window,
- * through the indexes named at each query, so the report stays fast at 100k tickets. Plain SQL that H2 and
- * PostgreSQL both run.
+ * Computes the SLA figures with four SQL queries over sd_sla_ticket, the report's own row per ticket kept by
+ * {@link SlaTickets} in the engine's transaction, and two over the release register, never loading tickets into
+ * Java: each query reads the open tickets or the 12-week window through the index named at it (V19__sla_ticket.sql),
+ * so the report stays fast at 100k tickets. Plain SQL that H2 and PostgreSQL both run.
  *
- * <p>The deadline compared is the due date of the ticket's "Zahájit řešení" task: the model sets it to
- * {@code ${slaDeadline}} and {@code SlaRecalculation} moves both together, so "started by the deadline" is a
- * comparison within one row of ACT_HI_TASKINST. A reclassified ticket had one such task per classification; only its
- * latest counts (the earlier ones ended with the reclassification, not with the start of resolution).
+ * <p>The deadline compared is the due date of the ticket's latest "Zahájit řešení" task: the model sets it to
+ * {@code ${slaDeadline}} and {@code SlaRecalculation} moves both together. A reclassified ticket had one such task
+ * per classification; only its latest counts (the earlier ones ended with the reclassification, not with the start
+ * of resolution), which is the one its row describes.
  */
 @Service
 public class SlaReports {
@@ -54,25 +50,7 @@ public class SlaReports {
   static final String UNKNOWN_URGENCY = "UNKNOWN";
   static final List<String> CANDIDATE_GROUPS = List.of(SupportStaff.AGENTS, SupportStaff.SPECIALISTS);
 
-  /**
-   * How long before its deadline a "Zahájit řešení" task may start, or its warning come, at most (seven days plus
-   * holidays and closures, with room to spare): bounds the window on START_TIME_ before DUE_DATE_, and the warnings.
-   */
-  private static final Duration LONGEST_SLA = Duration.ofDays(31);
-
-  /** A process-scope variable of the ticket (history keeps deleted ones too; a task-local one lives elsewhere). */
-  private static String variable(String alias, String processInstanceId) {
-    return " LEFT JOIN ACT_HI_VARINST " + alias + " ON " + alias + ".PROC_INST_ID_ = " + processInstanceId
-        + " AND " + alias + ".NAME_ = ? AND " + alias + ".EXECUTION_ID_ = " + alias + ".PROC_INST_ID_"
-        + " AND " + alias + ".STATE_ = 'CREATED'";
-  }
-
-  /** The ticket's latest "Zahájit řešení" task (ACT_IDX_HI_TASKINST_PROCINST for the correlated look-up). */
-  private static final String LATEST_INITIATION = " AND NOT EXISTS (SELECT 1 FROM ACT_HI_TASKINST later"
-      + " WHERE later.PROC_INST_ID_ = t.PROC_INST_ID_ AND later.TASK_DEF_KEY_ = t.TASK_DEF_KEY_"
-      + " AND later.START_TIME_ > t.START_TIME_)";
-
-  private static final String NOT_COSMETIC = " AND (u.TEXT_ IS NULL OR u.TEXT_ <> '" + Urgency.COSMETIC.name() + "')";
+  private static final String NOT_COSMETIC = " AND (urgency IS NULL OR urgency <> '" + Urgency.COSMETIC.name() + "')";
 
   private final JdbcTemplate jdbc;
   private final ReleaseRegister releases;
@@ -92,88 +70,65 @@ public class SlaReports {
         compliance(now, from, until), timeToStart(now, from), cosmeticBacklog());
   }
 
+  /** Open tickets by urgency and by the groups their open tasks are offered to: sd_sla_ticket_open alone. */
   private Open open() {
     Map<String, Integer> byUrgency = new LinkedHashMap<>();
     for (Urgency urgency : Urgency.values()) {
       byUrgency.put(urgency.name(), 0);
     }
-    // ACT_IDX_HI_PRO_INST_END (END_TIME_ IS NULL: the running instances only), ACT_IDX_HI_VAR_PI_NAME_TYPE
-    jdbc.query("SELECT u.TEXT_ AS urgency, COUNT(*) AS tickets FROM ACT_HI_PROCINST p" + variable("u", "p.ID_")
-            + " WHERE p.END_TIME_ IS NULL AND p.PROC_DEF_KEY_ = ? GROUP BY u.TEXT_",
+    Map<String, Integer> byGroup = new LinkedHashMap<>();
+    CANDIDATE_GROUPS.forEach(group -> byGroup.put(group, 0));
+    jdbc.query("SELECT urgency, COUNT(*) AS tickets, SUM(CASE WHEN for_agents THEN 1 ELSE 0 END) AS agents,"
+            + " SUM(CASE WHEN for_specialists THEN 1 ELSE 0 END) AS specialists FROM sd_sla_ticket"
+            + " WHERE closed_at IS NULL GROUP BY urgency",
         rs -> {
           String urgency = rs.getString("urgency");
           byUrgency.merge(urgency == null ? UNKNOWN_URGENCY : urgency, rs.getInt("tickets"), Integer::sum);
-        }, URGENCY, SUPPORT_REQUEST);
+          byGroup.merge(SupportStaff.AGENTS, rs.getInt("agents"), Integer::sum);
+          byGroup.merge(SupportStaff.SPECIALISTS, rs.getInt("specialists"), Integer::sum);
+        });
     int total = byUrgency.values().stream().mapToInt(Integer::intValue).sum();
-
-    Map<String, Integer> byGroup = new LinkedHashMap<>();
-    CANDIDATE_GROUPS.forEach(group -> byGroup.put(group, 0));
-    // the open work is in the runtime tables, which hold nothing else: ACT_IDX_IDENT_LNK_GROUP, the identity
-    // links' index on TASK_ID_ (foreign key ACT_FK_TSKASS_TASK) and ACT_RE_PROCDEF's primary key
-    jdbc.query("SELECT l.GROUP_ID_ AS candidate_group, COUNT(DISTINCT t.PROC_INST_ID_) AS tickets FROM ACT_RU_TASK t"
-            + " JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-            + " WHERE d.KEY_ = ? AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (?, ?) GROUP BY l.GROUP_ID_",
-        rs -> {
-          byGroup.put(rs.getString("candidate_group"), rs.getInt("tickets"));
-        }, SUPPORT_REQUEST, CANDIDATE_GROUPS.get(0), CANDIDATE_GROUPS.get(1));
     return new Open(total, byUrgency, byGroup);
   }
 
   /**
-   * Tickets waiting at "Zahájit řešení": past their deadline ({@code breached}), or past the warning and not yet
-   * the deadline. On PostgreSQL sd_hi_task_open_due (open tasks by deadline) and sd_hi_var_warning, elsewhere
-   * ACT_IDX_HI_TASK_INST_END (END_TIME_ IS NULL: open tasks only); ACT_HI_PROCINST's primary key,
-   * ACT_IDX_HI_VAR_PI_NAME_TYPE.
+   * Tickets waiting at "Zahájit řešení": past their deadline ({@code breached}, sd_sla_ticket_breached), or past
+   * the warning and not yet the deadline (sd_sla_ticket_warned).
    */
   private List<WaitingTicket> waiting(Instant now, boolean breached) {
-    Timestamp at = Timestamp.from(now);
-    // a warning comes at most LONGEST_SLA before its deadline: with the deadline ahead, the warning passed within
-    // that span, which bounds the look-up of the warnings (sd_hi_var_warning) to the recent ones
-    String condition = breached ? " AND t.DUE_DATE_ < ?" : " AND t.DUE_DATE_ >= ? AND w.LONG_ <= ? AND w.LONG_ > ?";
-    List<Object> args = new ArrayList<>(List.of(COMPANY_NAME, URGENCY, SLA_WARNING_AT, SUPPORT_REQUEST,
-        INITIATE_RESOLUTION_TASK, at));
-    if (!breached) {
-      args.add(now.toEpochMilli());
-      args.add(now.minus(LONGEST_SLA).toEpochMilli());
-    }
-    return jdbc.query("SELECT t.PROC_INST_ID_, p.BUSINESS_KEY_, c.TEXT_ AS company, u.TEXT_ AS urgency, t.DUE_DATE_"
-            + " FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_"
-            + variable("c", "t.PROC_INST_ID_") + variable("u", "t.PROC_INST_ID_") + variable("w", "t.PROC_INST_ID_")
-            + " WHERE t.END_TIME_ IS NULL AND t.PROC_DEF_KEY_ = ? AND t.TASK_DEF_KEY_ = ?" + condition
-            + " ORDER BY t.DUE_DATE_, p.BUSINESS_KEY_",
-        (rs, row) -> new WaitingTicket(rs.getString("BUSINESS_KEY_"), rs.getString("company"),
-            rs.getString("urgency"), offset(rs.getTimestamp("DUE_DATE_").toInstant()), rs.getString("PROC_INST_ID_"),
-            cockpitPath(rs.getString("PROC_INST_ID_"))),
-        args.toArray());
+    String condition = breached ? " AND deadline < ?" : " AND warning_at <= ? AND deadline >= ?";
+    Object[] args = breached ? new Object[] {timestamp(now)} : new Object[] {timestamp(now), timestamp(now)};
+    return jdbc.query("SELECT process_instance_id, ticket_number, company_name, urgency, deadline FROM sd_sla_ticket"
+            + " WHERE waiting = TRUE" + condition + " ORDER BY deadline, ticket_number",
+        (rs, row) -> new WaitingTicket(rs.getString("ticket_number"), rs.getString("company_name"),
+            rs.getString("urgency"), offset(instant(rs, "deadline")), rs.getString("process_instance_id"),
+            cockpitPath(rs.getString("process_instance_id"))),
+        args);
   }
 
   /**
    * Met and breached deadlines by week of the deadline and urgency. A deadline still ahead with the task open is
-   * not decided yet and counts nowhere. ACT_IDX_HI_TASK_INST_START bounds the scan to the window's tasks.
+   * not decided yet and counts nowhere. sd_sla_ticket_deadline bounds the scan to the window.
    */
   private Compliance compliance(Instant now, LocalDate from, LocalDate until) {
-    Timestamp at = Timestamp.from(now);
     StringBuilder week = new StringBuilder("CASE");
     List<Object> args = new ArrayList<>();
     for (int index = 0; index < WEEKS; index++) {
-      week.append(" WHEN t.DUE_DATE_ < ? THEN ").append(index);
-      args.add(Timestamp.from(startOf(from.plusWeeks(index + 1))));
+      week.append(" WHEN deadline < ? THEN ").append(index);
+      args.add(timestamp(startOf(from.plusWeeks(index + 1))));
     }
     week.append(" END");
-    args.addAll(List.of(at, URGENCY, SUPPORT_REQUEST, INITIATE_RESOLUTION_TASK,
-        Timestamp.from(startOf(from).minus(LONGEST_SLA)), Timestamp.from(startOf(from)), Timestamp.from(startOf(until))));
+    args.addAll(List.of(timestamp(now), timestamp(startOf(from)), timestamp(startOf(until))));
 
     int[][] met = new int[WEEKS][Urgency.values().length];
     int[][] missed = new int[WEEKS][Urgency.values().length];
     jdbc.query("SELECT week_index, urgency, SUM(met) AS met, SUM(breached) AS breached FROM (SELECT " + week
-            + " AS week_index, u.TEXT_ AS urgency,"
-            + " CASE WHEN t.DELETE_REASON_ = 'completed' AND t.END_TIME_ <= t.DUE_DATE_ THEN 1 ELSE 0 END AS met,"
+            + " AS week_index, urgency,"
+            + " CASE WHEN started_at <= deadline THEN 1 ELSE 0 END AS met,"
             // late: started after the deadline, still waiting past it, or cancelled after it
-            + " CASE WHEN t.END_TIME_ > t.DUE_DATE_ OR (t.END_TIME_ IS NULL AND t.DUE_DATE_ < ?)"
+            + " CASE WHEN initiation_ended_at > deadline OR (waiting = TRUE AND deadline < ?)"
             + " THEN 1 ELSE 0 END AS breached"
-            + " FROM ACT_HI_TASKINST t" + variable("u", "t.PROC_INST_ID_")
-            + " WHERE t.PROC_DEF_KEY_ = ? AND t.TASK_DEF_KEY_ = ? AND t.START_TIME_ >= ?"
-            + " AND t.DUE_DATE_ >= ? AND t.DUE_DATE_ < ?" + NOT_COSMETIC + LATEST_INITIATION + ") x"
+            + " FROM sd_sla_ticket WHERE deadline >= ? AND deadline < ?" + NOT_COSMETIC + ") x"
             + " GROUP BY week_index, urgency",
         rs -> {
           String urgency = rs.getString("urgency");
@@ -184,7 +139,6 @@ public class SlaReports {
           met[rs.getInt("week_index")][u] += rs.getInt("met");
           missed[rs.getInt("week_index")][u] += rs.getInt("breached");
         }, args.toArray());
-
     List<Week> weeks = new ArrayList<>();
     int totalMet = 0;
     int totalMissed = 0;
@@ -217,19 +171,14 @@ public class SlaReports {
 
   /**
    * Median and 90th percentile from receipt ({@code receivedAt}) to the start of resolution, over the tickets
-   * started in the window: one duration per ticket through ACT_IDX_HI_TASK_INST_END, percentiles in Java (the
-   * durations mix a timestamp column and a date variable's epoch milliseconds, which the two databases subtract
-   * differently). Interpolated between neighbours as PERCENTILE_CONT / Excel's PERCENTIL.INC do.
+   * started in the window (sd_sla_ticket_started), percentiles in Java. Interpolated between neighbours as
+   * PERCENTILE_CONT / Excel's PERCENTIL.INC do.
    */
   private TimeToStart timeToStart(Instant now, LocalDate from) {
-    List<Long> minutes = jdbc.query("SELECT t.END_TIME_, r.LONG_ AS received FROM ACT_HI_TASKINST t"
-            + variable("u", "t.PROC_INST_ID_") + variable("r", "t.PROC_INST_ID_")
-            + " WHERE t.END_TIME_ >= ? AND t.END_TIME_ <= ? AND t.PROC_DEF_KEY_ = ? AND t.TASK_DEF_KEY_ = ?"
-            + " AND t.DELETE_REASON_ = 'completed' AND r.LONG_ IS NOT NULL" + NOT_COSMETIC + LATEST_INITIATION,
-        (rs, row) -> Duration.between(Instant.ofEpochMilli(rs.getLong("received")),
-            rs.getTimestamp("END_TIME_").toInstant()).toMinutes(),
-        URGENCY, RECEIVED_AT, Timestamp.from(startOf(from)), Timestamp.from(now), SUPPORT_REQUEST,
-        INITIATE_RESOLUTION_TASK);
+    List<Long> minutes = jdbc.query("SELECT started_at, received_at FROM sd_sla_ticket"
+            + " WHERE started_at >= ? AND started_at <= ? AND received_at IS NOT NULL" + NOT_COSMETIC,
+        (rs, row) -> Duration.between(instant(rs, "received_at"), instant(rs, "started_at")).toMinutes(),
+        timestamp(startOf(from)), timestamp(now));
     if (minutes.isEmpty()) {
       return new TimeToStart(0, null, null);
     }
@@ -257,6 +206,11 @@ public class SlaReports {
 
   private static Instant startOf(LocalDate day) {
     return day.atStartOfDay(DeskTime.ZONE).toInstant();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   private static OffsetDateTime offset(Instant instant) {

@@ -74,7 +74,9 @@ import org.springframework.test.util.TestSocketUtils;
  * rows of {@code sd_ticket_message} the pages read (the request and its acknowledgement). It is the bulk of the
  * run's time; rerun with a smaller N first. On PostgreSQL, {@code -Dopen.explain=100} logs the plan of every statement
  * slower than 100 ms (auto_explain) to the server's log, and {@code -Dopen.keep=true} keeps the filled database (with
- * SUPPORT_TEST_PG_URL, to try an index on it).
+ * SUPPORT_TEST_PG_URL, to try an index on it). {@code -Dopen.reuse=<its JDBC URL>} measures such a kept database again
+ * (user and password from SUPPORT_TEST_PG_USER/_PASSWORD), without filling it and without the empty run: e.g. after a
+ * change of the schema, which then also has to migrate the filled database.
  */
 public final class OpenTicketsBenchmark {
 
@@ -109,7 +111,8 @@ public final class OpenTicketsBenchmark {
     int tickets = Integer.getInteger("open.tickets", 2000);
     int companyTickets = Integer.getInteger("open.companyTickets", Math.min(1000, tickets / 2));
     String db = System.getProperty("open.db", "h2");
-    TestPostgres postgres = "postgres".equals(db) ? TestPostgres.start() : null;
+    String reuse = System.getProperty("open.reuse");
+    TestPostgres postgres = "postgres".equals(db) && reuse == null ? TestPostgres.start() : null;
     try {
       if (postgres != null && System.getProperty("open.explain") != null) {
         explainSlowStatements(postgres, Integer.getInteger("open.explain"));
@@ -118,7 +121,11 @@ public final class OpenTicketsBenchmark {
           "--support.mail.smtp.port=" + TestSocketUtils.findAvailableTcpPort(),
           "--support.mail.imap.port=" + TestSocketUtils.findAvailableTcpPort(),
           "--support.mail.intake.enabled=true"));
-      if (postgres != null) {
+      if (reuse != null) {
+        settings.addAll(List.of("--spring.datasource.url=" + reuse,
+            "--spring.datasource.username=" + System.getenv().getOrDefault("SUPPORT_TEST_PG_USER", "postgres"),
+            "--spring.datasource.password=" + System.getenv().getOrDefault("SUPPORT_TEST_PG_PASSWORD", "")));
+      } else if (postgres != null) {
         settings.addAll(List.of("--spring.datasource.url=" + postgres.jdbcUrl(),
             "--spring.datasource.username=" + postgres.user(), "--spring.datasource.password=" + postgres.password()));
       } else {
@@ -131,6 +138,18 @@ public final class OpenTicketsBenchmark {
       jdbc = app.getBean(JdbcTemplate.class);
       port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
       String loadAtStart = uptime();
+      if (reuse != null) {
+        // numbers after the kept tickets', and mail senders no earlier run registered
+        jdbc.query("SELECT BUSINESS_KEY_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ LIKE ?", row -> {
+          int number = Integer.parseInt(row.getString(1).substring(row.getString(1).lastIndexOf('-') + 1));
+          nextNumber.accumulateAndGet(number + 1, Math::max);
+        }, "TS-" + year + "-%");
+        waitUntilQuiet();
+        Map<String, Result> filled = measure("kept" + System.currentTimeMillis());
+        print("PostgreSQL, kept " + reuse, 0, 0, 0, null, filled);
+        System.out.printf("  machine load (uptime): start %s%n    at the end %s%n%n", loadAtStart, uptime());
+        return;
+      }
 
       // a few tickets of every kind, so every page has something to show
       fill(40, 10);
@@ -556,6 +575,11 @@ public final class OpenTicketsBenchmark {
         running, atInitiate, jdbc.queryForObject("SELECT COUNT(*) FROM sd_ticket_message", Long.class));
     System.out.printf(Locale.ROOT, "  %-48s %-22s %-22s %s%n", "operation (p50 / p95 / max)", "empty", "filled",
         "goal");
+    if (empty == null) {
+      filled.forEach((name, after) -> System.out.printf(Locale.ROOT, "  %-48s %-22s %-22s%n", name, "-",
+          after.text()));
+      return;
+    }
     empty.forEach((name, before) -> System.out.printf(Locale.ROOT, "  %-48s %-22s %-22s %s%n", name, before.text(),
         filled.get(name).text(), filled.get(name).against(before)));
   }

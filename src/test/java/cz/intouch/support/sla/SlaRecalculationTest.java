@@ -9,6 +9,7 @@ import cz.intouch.support.ticket.Channel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SupportDeskTest
 class SlaRecalculationTest {
@@ -30,6 +32,7 @@ class SlaRecalculationTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -61,7 +64,17 @@ class SlaRecalculationTest {
     assertThat(timer(instance, "BoundaryEvent_SlaWarning"))
         .isEqualTo(Date.from(tuesday.toInstant().minus(Duration.ofHours(2))));
 
+    // the SLA report's row of the ticket follows (the task's new due date is a task update)
+    assertThat(reportRow(instance, "deadline")).isEqualTo(tuesday);
+    assertThat(reportRow(instance, "warning_at")).isEqualTo(Date.from(tuesday.toInstant().minus(Duration.ofHours(2))));
+
     assertThat(recalculation.recalculate(withClosedMonday)).as("nothing left to move").isZero();
+  }
+
+  private Date reportRow(ProcessInstance instance, String column) {
+    OffsetDateTime value = jdbc.queryForObject("SELECT " + column + " FROM sd_sla_ticket WHERE process_instance_id = ?",
+        OffsetDateTime.class, instance.getId());
+    return Date.from(value.toInstant());
   }
 
   private Date timer(ProcessInstance instance, String activityId) {
