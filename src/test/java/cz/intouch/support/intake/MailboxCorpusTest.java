@@ -71,9 +71,8 @@ class MailboxCorpusTest {
 
   /**
    * Regression floor per field (fraction of the mails labelled for it), overall across the batches: set just under
-   * what the code achieved (see mailbox-corpus/MEASUREMENTS.md; on 2026-12-03 over seven batches, a, b, c and e tuned
-   * on, the holdout d and the newer batches f and g measured blind, which lowered "identified" to 95.6 %) — not the
-   * goals.
+   * what the code achieved (see mailbox-corpus/MEASUREMENTS.md; on 2026-12-03, stop 19, over nine batches: a, b, c,
+   * e, f, g and i tuned on, the holdouts d and h measured blind) — not the goals.
    * Raise it when the figures improve.
    */
   private static final Map<String, Double> FLOOR = new LinkedHashMap<>();
@@ -81,17 +80,17 @@ class MailboxCorpusTest {
   private static final Map<String, String> GOAL = new LinkedHashMap<>();
 
   static {
-    FLOOR.put("kind", 0.96);
-    FLOOR.put("notAnswered", 0.90);
-    FLOOR.put("identified", 0.95);
-    FLOOR.put("companyId", 0.95);
-    FLOOR.put("person", 0.88);
-    FLOOR.put("version", 0.96);
-    FLOOR.put("build", 0.95);
-    FLOOR.put("scope+category", 0.96);
-    FLOOR.put("urgency", 0.83);
-    FLOOR.put("scope+category+urgency", 0.86);
-    FLOOR.put("language", 0.96);
+    FLOOR.put("kind", 0.98);
+    FLOOR.put("notAnswered", 0.97);
+    FLOOR.put("identified", 0.96);
+    FLOOR.put("companyId", 0.96);
+    FLOOR.put("person", 0.95);
+    FLOOR.put("version", 0.97);
+    FLOOR.put("build", 0.97);
+    FLOOR.put("scope+category", 0.98);
+    FLOOR.put("urgency", 0.91);
+    FLOOR.put("scope+category+urgency", 0.92);
+    FLOOR.put("language", 0.98);
     GOAL.put("kind", "100 %");
     GOAL.put("notAnswered", "100 %");
     GOAL.put("identified", ">= 97 %");
