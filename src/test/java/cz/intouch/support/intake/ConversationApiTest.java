@@ -56,7 +56,7 @@ class ConversationApiTest {
   @BeforeEach
   void setUp() throws Exception {
     mailServer.greenMail().purgeEmailFromAllMailboxes();
-    mailbox = new SupportMailbox(settings);
+    mailbox = new SupportMailbox(settings, mailServer);
   }
 
   @Test

@@ -100,7 +100,7 @@ class MailIntakeBenchmark {
         Duration.between(started, lastAcknowledged).toMillis() / 1000.0,
         count("SELECT COUNT(*) FROM sd_mail_intake WHERE outcome = 'TICKET_OPENED'"),
         count("SELECT COUNT(*) FROM sd_ticket_message WHERE kind = 'ACKNOWLEDGEMENT' AND status = 'SENT'"),
-        new SupportMailbox(settings).count("INBOX"));
+        new SupportMailbox(settings, mailServer).count("INBOX"));
     assertThat(count("SELECT COUNT(*) FROM sd_mail_intake WHERE outcome = 'TICKET_OPENED'")).isEqualTo(MAILS);
   }
 

@@ -64,7 +64,7 @@ class MailIntakeTest {
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
     mailServer.greenMail().purgeEmailFromAllMailboxes();
-    mailbox = new SupportMailbox(settings);
+    mailbox = new SupportMailbox(settings, mailServer);
     mark = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sd_mail_intake", Long.class);
   }
 

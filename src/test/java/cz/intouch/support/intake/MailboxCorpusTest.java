@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.customer.CustomerImport;
+import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.mail.MailSettings;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.Texts;
@@ -104,6 +105,7 @@ class MailboxCorpusTest {
 
   @Autowired MailboxPoller poller;
   @Autowired MailSettings settings;
+  @Autowired EmbeddedMailServer mailServer;
   @Autowired JdbcTemplate jdbc;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
@@ -179,7 +181,7 @@ class MailboxCorpusTest {
           : sent.toInstant(), label));
     }
 
-    SupportMailbox mailbox = new SupportMailbox(settings);
+    SupportMailbox mailbox = new SupportMailbox(settings, mailServer);
     Map<String, Map<String, Object>> intakeByFile = new HashMap<>();
     Map<String, Integer> answeredByFile = new HashMap<>();
     Map<String, String> fileByMessageId = new HashMap<>();

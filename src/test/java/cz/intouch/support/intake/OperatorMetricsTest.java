@@ -82,7 +82,7 @@ class OperatorMetricsTest {
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
     mailServer.greenMail().purgeEmailFromAllMailboxes();
-    mailbox = new SupportMailbox(settings);
+    mailbox = new SupportMailbox(settings, mailServer);
     ClockUtil.setCurrentTime(Date.from(MONDAY_0900));
   }
 

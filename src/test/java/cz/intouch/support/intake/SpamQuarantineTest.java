@@ -6,6 +6,7 @@ import cz.intouch.support.EngineTestSupport;
 import cz.intouch.support.SupportDeskTest;
 import cz.intouch.support.customer.CustomerImport;
 import cz.intouch.support.intake.MailIntake.Outcome;
+import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.mail.MailSettings;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -41,6 +42,7 @@ class SpamQuarantineTest {
 
   @Autowired MailboxPoller poller;
   @Autowired MailSettings settings;
+  @Autowired EmbeddedMailServer mailServer;
   @Autowired JdbcTemplate jdbc;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
@@ -63,7 +65,7 @@ class SpamQuarantineTest {
         "030-spam-falesna-faktura.eml", // a fake invoice from a lookalike domain
         "047-spam-ceo-urgentni-platba.eml"); // a registered contact forged, answers to go to gmail
     ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-11-23T09:00:00Z")));
-    new SupportMailbox(settings).deliver(spam.stream().map(SpamQuarantineTest::read).toList(),
+    new SupportMailbox(settings, mailServer).deliver(spam.stream().map(SpamQuarantineTest::read).toList(),
         Instant.parse("2026-11-23T08:00:00Z"));
 
     assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.QUARANTINED, 4));
@@ -88,7 +90,7 @@ class SpamQuarantineTest {
   void aCustomersMailAboutInvoicesIsNoSpam() throws Exception {
     customers.importCsv(Files.readString(BATCH_A.resolve("customers.csv"), StandardCharsets.UTF_8));
     ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-11-24T09:00:00Z")));
-    new SupportMailbox(settings).deliver(read("007-nejde-tisknout-faktury.eml"),
+    new SupportMailbox(settings, mailServer).deliver(read("007-nejde-tisknout-faktury.eml"),
         Instant.parse("2026-11-24T08:00:00Z"));
 
     assertThat(poller.pollOnce().outcomes()).containsExactly(Map.entry(Outcome.TICKET_OPENED, 1));

@@ -1,8 +1,12 @@
 package cz.intouch.support.intake;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import cz.intouch.support.mail.EmbeddedMailServer;
 import cz.intouch.support.mail.MailSettings;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -19,15 +23,20 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The support mailbox of the test's GreenMail, reached over real IMAP: corpus mails are APPENDed with the
- * INTERNALDATE a real delivery would have given them.
+ * The support mailbox of the test's GreenMail: corpus mails are put into the folder with the INTERNALDATE a real
+ * delivery would have given them, and the desk reads them over real IMAP. They are stored through GreenMail's own
+ * store, not by IMAP APPEND: GreenMail 2.1.3 parses an APPEND's date with a 12-hour clock ("dd-MMM-yyyy hh:mm:ss
+ * Z"), so a mail appended at 13:46 would be dated 01:46, and a test run after noon would see its customers write
+ * before the desk's answers.
  */
 final class SupportMailbox {
 
   private final MailSettings settings;
+  private final EmbeddedMailServer server;
 
-  SupportMailbox(MailSettings settings) {
+  SupportMailbox(MailSettings settings, EmbeddedMailServer server) {
     this.settings = settings;
+    this.server = server;
   }
 
   /** A corpus mail from src/test/resources/mail with {{UID}} and the given placeholders filled in. */
@@ -48,16 +57,17 @@ final class SupportMailbox {
 
   void deliver(List<byte[]> raws, Instant receivedAt) throws MessagingException {
     Session session = Session.getInstance(new Properties());
-    Message[] messages = new Message[raws.size()];
-    for (int i = 0; i < raws.size(); i++) {
-      messages[i] = new MimeMessage(session, new ByteArrayInputStream(raws.get(i))) {
-        @Override
-        public Date getReceivedDate() {
-          return Date.from(receivedAt); // what IMAP APPEND sends as INTERNALDATE
-        }
-      };
+    GreenMailUser user = server.greenMail().getUserManager().getUser(settings.imap().user());
+    try {
+      MailFolder folder = server.greenMail().getManagers().getImapHostManager()
+          .getFolder(user, settings.imap().folder(), true);
+      for (byte[] raw : raws) {
+        folder.appendMessage(new MimeMessage(session, new ByteArrayInputStream(raw)), new Flags(),
+            Date.from(receivedAt));
+      }
+    } catch (FolderException e) {
+      throw new MessagingException("Cannot store in " + settings.imap().folder(), e);
     }
-    withFolder(settings.imap().folder(), folder -> folder.appendMessages(messages));
   }
 
   void deliver(byte[] raw, Instant receivedAt) throws MessagingException {

@@ -98,7 +98,7 @@ class TasklistConversationBrowserTest {
   void anAgentReadsTheConversationBesideTheTaskAndDownloadsTheCustomersLog() throws Exception {
     mailServer.greenMail().purgeEmailFromAllMailboxes();
     long mark = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sd_mail_intake", Long.class);
-    new SupportMailbox(settings).deliver(SupportMailbox.corpus("alternative-with-attachment.eml", Map.of()),
+    new SupportMailbox(settings, mailServer).deliver(SupportMailbox.corpus("alternative-with-attachment.eml", Map.of()),
         Instant.now().minusSeconds(600));
     poller.pollOnce();
     String ticket = jdbc.queryForObject("SELECT ticket_number FROM sd_mail_intake WHERE id > ? AND outcome = "
