@@ -2,6 +2,7 @@ package cz.intouch.support.triage;
 
 import cz.intouch.support.ticket.Texts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,11 @@ public final class RequestText {
   private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(od|from)\\s*:\\*?.*");
   private static final Pattern HEADER_FOLLOWUP =
       Pattern.compile("^\\s*\\*?(odeslano|sent|datum|date|komu|to|predmet|subject)\\s*:.*");
+  private static final Pattern FORWARD_SUBJECT =
+      Pattern.compile("^\\s*((re|odp|aw)\\s*:\\s*)*(fw|fwd|vs|wg|tr|pr)\\s*:", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORWARD_SEPARATOR =
+      Pattern.compile("(?m)^\\s*-{2,}\\s*(preposlana zprava|forwarded message)\\s*-{2,}");
+  private static final Pattern FORWARD_HEADER_MORE = Pattern.compile("^\\s*\\*?(kopie|cc|reply-to|odpovedet)\\s*:.*");
   private static final Pattern UNDERSCORE_RULE = Pattern.compile("^\\s*_{10,}\\s*$");
   private static final Pattern SIGNATURE_DASHES = Pattern.compile("^--\\s?$");
   private static final Pattern CLOSING =
@@ -90,6 +96,52 @@ public final class RequestText {
   }
 
   /**
+   * What the customer asks in this message: its {@link #newText new text} and, for a forward, the forwarded mail's
+   * own words below it (without its header block, signature or older history). A forwarder often writes only
+   * "posílám dál" above a colleague's fault report, which is what the desk has to judge. A reply's quoted history
+   * stays out: it is the ticket's earlier messages.
+   */
+  public static String requestText(String subject, String body) {
+    String own = newText(body);
+    if (body == null || !isForward(subject, body)) {
+      return own;
+    }
+    String forwarded = forwardedText(body);
+    return forwarded.isEmpty() ? own : own + "\n\n" + forwarded;
+  }
+
+  private static boolean isForward(String subject, String body) {
+    return subject != null && FORWARD_SUBJECT.matcher(subject).find()
+        || FORWARD_SEPARATOR.matcher(fold(body)).find();
+  }
+
+  /** The forwarded mail's words: after its first separator or header block, up to its own signature or quotes. */
+  private static String forwardedText(String body) {
+    String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    int start = -1;
+    for (int i = 0; i < lines.length && start < 0; i++) {
+      String line = lines[i];
+      if (!line.stripLeading().startsWith(">") && startsQuotedHistory(lines, i, fold(line).trim())) {
+        start = i;
+      }
+    }
+    if (start < 0) {
+      return "";
+    }
+    int i = start + 1;
+    while (i < lines.length && (lines[i].isBlank() || isHeaderLine(fold(lines[i]).trim()))) {
+      i++;
+    }
+    String[] rest = Arrays.copyOfRange(lines, Math.min(i, lines.length), lines.length);
+    return newText(String.join("\n", rest));
+  }
+
+  private static boolean isHeaderLine(String folded) {
+    return HEADER_FROM.matcher(folded).matches() || HEADER_FOLLOWUP.matcher(folded).matches()
+        || FORWARD_HEADER_MORE.matcher(folded).matches();
+  }
+
+  /**
    * What the decision tables get: {@link #normalize} cut to {@value #DECISION_INPUT_LIMIT} characters at a word
    * boundary. Decision history stores every input in a 4000-character column, and what decides urgency and
    * scope stands at the start of a request anyway.
@@ -108,7 +160,7 @@ public final class RequestText {
   /** Subject plus new body text in the normalised form described in the class Javadoc. */
   public static String normalize(String subject, String body) {
     String s = subject == null ? "" : SUBJECT_PREFIX.matcher(subject).replaceFirst("");
-    String text = fold(s + "\n" + newText(body));
+    String text = fold(s + "\n" + requestText(subject, body));
     text = text.replaceAll("[^\\p{L}\\p{N}.]+", " ");
     text = text.replaceAll("(?<!\\p{N})\\.|\\.(?!\\p{N})", " ");
     text = text.replaceAll("\\s+", " ").strip();

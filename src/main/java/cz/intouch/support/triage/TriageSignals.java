@@ -215,7 +215,7 @@ public final class TriageSignals {
   private TriageSignals() {}
 
   public static Signals of(String subject, String body) {
-    String folded = Texts.fold((subject == null ? "" : subject) + "\n\n" + RequestText.newText(body));
+    String folded = Texts.fold((subject == null ? "" : subject) + "\n\n" + RequestText.requestText(subject, body));
     String flat = " " + folded.replaceAll("[^\\p{L}\\p{N}.]+", " ").replaceAll("\\s+", " ") + " ";
     boolean howToAsked = HOW_TO.matcher(flat).find();
     boolean accountAccess = FORGOTTEN_PASSWORD.matcher(flat).find()

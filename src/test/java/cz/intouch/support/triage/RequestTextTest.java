@@ -66,4 +66,27 @@ class RequestTextTest {
     org.assertj.core.api.Assertions.assertThat(input.length()).isLessThanOrEqualTo(RequestText.DECISION_INPUT_LIMIT);
     org.assertj.core.api.Assertions.assertThat(input).startsWith(" nejde tisk dobry den nejde tisk ").endsWith(" ");
   }
+
+  @Test
+  void aForwardIsJudgedOnTheForwardedReportToo() {
+    String body = "Dobrý den,\nposílám dál, co mi píše dispečer.\n\nPetr Hola\nvedoucí IT\n\n"
+        + "-------- Přeposlaná zpráva --------\nPředmět: filtr\nDatum: Tue, 17 Nov 2026 07:58:12 +0100\n"
+        + "Od: Lukáš Beneš <lukas.benes@firma.cz>\nKomu: Petr Hola <petr.hola@firma.cz>\n\n"
+        + "Ahoj,\npo každém obnovení se filtr zruší.\n\nLukáš Beneš\ndispečer\n-- \ntel. 725 330 418";
+    assertThat(RequestText.requestText("Fwd: filtr", body))
+        .isEqualTo("Dobrý den,\nposílám dál, co mi píše dispečer.\n\nPetr Hola\nvedoucí IT\n\n"
+            + "Ahoj,\npo každém obnovení se filtr zruší.\n\nLukáš Beneš\ndispečer");
+    // an Outlook forward with its header block, recognised by the subject
+    String outlook = "Viz níže.\n\nFrom: Jana Malá <jana@firma.cz>\nSent: Monday, November 16, 2026 9:14\n"
+        + "To: IT\nSubject: tisk\n\nTisk faktur padá všem.\n\n> starší text";
+    assertThat(RequestText.requestText("FW: tisk", outlook)).isEqualTo("Viz níže.\n\nTisk faktur padá všem.");
+  }
+
+  @Test
+  void aReplyIsJudgedOnItsNewTextOnly() {
+    String body = "Stále to nejde.\n\nOd: Podpora InTouch <support@intouch-crm.cz>\nOdesláno: pondělí 2. března 2026\n"
+        + "Komu: Petr Malý\nPředmět: RE: chyba\n\nDobrý den, pošlete log.";
+    assertThat(RequestText.requestText("RE: chyba", body)).isEqualTo("Stále to nejde.");
+    assertThat(RequestText.normalize("RE: chyba", body)).isEqualTo(" chyba stale to nejde ");
+  }
 }
