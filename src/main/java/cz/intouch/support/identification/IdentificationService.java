@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class IdentificationService {
 
+  /** Where a person named in the mail's signature was found; such a name may also point to a relayed contact. */
+  private static final String SIGNATURE = "podpis v e-mailu";
+
   private final CustomerRegistry registry;
 
   public IdentificationService(CustomerRegistry registry) {
@@ -73,11 +76,11 @@ public class IdentificationService {
     String personName = contact.map(Contact::fullName).map(RequestClues::withoutTitles)
         .or(() -> blankToEmpty(claims.contactName()).map(name -> found(personSource, "zadané jméno", name)))
         .or(() -> RequestClues.signedName(claims.texts(), claims.senderName())
-            .map(name -> found(personSource, "podpis v e-mailu", name)))
+            .map(name -> found(personSource, SIGNATURE, name)))
         .or(() -> RequestClues.displayName(claims.senderName())
             .map(name -> found(personSource, "jméno odesílatele v hlavičce From", name)))
         .orElse(null);
-    if (company.isEmpty() && personName != null && "podpis v e-mailu".equals(personSource[0])) {
+    if (company.isEmpty() && personName != null && SIGNATURE.equals(personSource[0])) {
       // a request relayed by the customer's own helpdesk names its registered contact, sent from its domain
       company = registry.findCompanyOfContactRelayedFrom(personName, claims.contactEmail());
       companySource = "kontakt firmy jménem, e-mail z její domény";

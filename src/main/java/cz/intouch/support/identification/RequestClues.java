@@ -159,9 +159,10 @@ public final class RequestClues {
     if (text == null) {
       return Optional.empty();
     }
-    return versionFound(text).map(found -> found.build() != null ? found : new Version(found.version(),
-        buildNamedLater(Texts.fold(VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2")),
-            found.version())));
+    String flat = VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2");
+    String folded = Texts.fold(flat);
+    return versionFound(flat, folded).map(found -> found.build() != null ? found
+        : new Version(found.version(), buildNamedLater(folded, found.version())));
   }
 
   /** A reply's "přesná verze je 5.4.0 build 2268" completes the version found earlier. */
@@ -171,9 +172,8 @@ public final class RequestClues {
     return later.find() ? later.group(1) : null;
   }
 
-  private static Optional<Version> versionFound(String text) {
-    String flat = VERSION_DOT_BUILD.matcher(text.replace('\u00A0', ' ')).replaceAll("$1 build $2");
-    String folded = Texts.fold(flat);
+  /** @param flat the text with a fourth-part build written out ("5.3.2 build 2214"); @param folded it folded */
+  private static Optional<Version> versionFound(String flat, String folded) {
     Matcher number = VERSION_NUMBER.matcher(folded);
     int previousEnd = 0;
     boolean previousWasPast = false;

@@ -8,7 +8,6 @@ import cz.intouch.support.ticket.SupportStaff;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,10 +53,10 @@ public class SlaNotifications {
       Task task = initiateResolution(execution);
       Set<String> recipients = new LinkedHashSet<>();
       if (task != null && task.getAssignee() != null) {
-        emailOf(task.getAssignee()).ifPresent(recipients::add);
+        staff.ofUser(task.getAssignee()).ifPresent(recipients::add);
       }
       for (String group : candidateGroups(task)) {
-        recipients.addAll(groupEmails(group));
+        recipients.addAll(staff.ofGroup(group));
       }
       if (recipients.isEmpty()) {
         log.warn("{}: nobody to warn of the SLA deadline has an e-mail address",
@@ -77,8 +76,8 @@ public class SlaNotifications {
         tasks.addCandidateGroup(task.getId(), SupportStaff.SPECIALISTS);
         tasks.setPriority(task.getId(), Math.max(task.getPriority(), 100));
       }
-      Set<String> recipients = groupEmails(SupportStaff.MANAGERS);
-      recipients.addAll(groupEmails(SupportStaff.SPECIALISTS));
+      Set<String> recipients = staff.ofGroup(SupportStaff.MANAGERS);
+      recipients.addAll(staff.ofGroup(SupportStaff.SPECIALISTS));
       notify(execution, StaffNotices.Kind.SLA_BREACHED, recipients, task);
       metrics.breached(execution.getVariable(URGENCY));
     };
@@ -110,13 +109,5 @@ public class SlaNotifications {
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
         .toList();
-  }
-
-  private Set<String> groupEmails(String group) {
-    return staff.ofGroup(group);
-  }
-
-  private Optional<String> emailOf(String userId) {
-    return staff.ofUser(userId);
   }
 }

@@ -69,7 +69,9 @@ class TasklistBrowserTest {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=cs", "--user-data-dir=" + profile);
+        "--disable-dev-shm-usage", "--window-size=1600,1000", "--user-data-dir=" + profile);
+    // an agent's Czech browser: headless Chromium ignores --lang; navigator.languages comes from this preference
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "cs-CZ,cs"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -121,6 +123,9 @@ class TasklistBrowserTest {
     assertThat(slaCards).allSatisfy(card -> assertThat(card).contains(COMPANY, "Naléhavost", "Termín SLA"));
     assertThat(slaCards.stream().map(TasklistBrowserTest::ticketNumberOf).toList()).isEqualTo(byDeadline);
     assertThat(browser.findElements(By.cssSelector(".tasks-list li.task .due-date.overdue"))).isNotEmpty();
+    // the agent's Czech browser gets Tasklist's own texts in Czech too
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Vytvořit úkol", "Spustit proces")
+        .doesNotContain("Create task");
 
     Files.createDirectories(SCREENSHOT.getParent());
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,

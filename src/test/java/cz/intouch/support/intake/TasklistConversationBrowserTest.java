@@ -74,7 +74,9 @@ class TasklistConversationBrowserTest {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=cs-CZ", "--user-data-dir=" + profile);
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    // an agent's Czech browser: headless Chromium ignores --lang; navigator.languages comes from this preference
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "cs-CZ,cs"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -154,6 +156,9 @@ class TasklistConversationBrowserTest {
         + "#ticket-conversation b"))).isEmpty();
     assertThat(((JavascriptExecutor) browser).executeScript("return window.sdXss === undefined")).isEqualTo(true);
     assertThat(browser.getPageSource()).contains("Konverzace");
+    // Tasklist's own tabs and actions in Czech for the agent's Czech browser
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Formulář", "Historie",
+        "Nastavit datum sledování").doesNotContain("Set follow-up date");
     screenshot("tasklist-conversation.png");
     String href = messages.get(0).findElement(By.cssSelector("a.sd-download")).getDomProperty("href");
 
