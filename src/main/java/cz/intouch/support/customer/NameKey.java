@@ -65,7 +65,9 @@ public final class NameKey {
       new String[] {"\\b(obecni urad|ou)\\b", "obec"},
       new String[] {"\\b(mestsky urad|meu)\\b", "mesto"},
       new String[] {"\\b(zakladni skola)\\b", "zs"},
-      new String[] {"\\b(materska skola)\\b", "ms"});
+      new String[] {"\\b(materska skola)\\b", "ms"},
+      // a school's or hospital's legal form, left out when people name their organisation in a sentence
+      new String[] {"\\s*\\bprispevkova organizace\\b", ""});
 
   /** A folded text or name with the organisation kinds in one spelling (see {@link #ORGANISATION_KINDS}). */
   static String withOrganisationKindsAlike(String folded) {

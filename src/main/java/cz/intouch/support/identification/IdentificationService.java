@@ -4,6 +4,7 @@ import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.Contact;
 import cz.intouch.support.customer.CustomerRegistry;
 import cz.intouch.support.customer.Ico;
+import cz.intouch.support.customer.NameKey;
 import cz.intouch.support.ticket.DeskTime;
 import cz.intouch.support.ticket.MissingIdentification;
 import java.time.LocalDate;
@@ -73,11 +74,14 @@ public class IdentificationService {
 
     String[] personSource = {contact.isPresent() ? "registrovaný kontakt (adresa odesílatele)" : null};
     // the registry may keep a contact's titles ("Ing. Radek Šimánek"): the ticket names the person without them
+    Optional<Company> companyFound = company;
     String personName = contact.map(Contact::fullName).map(RequestClues::withoutTitles)
         .or(() -> blankToEmpty(claims.contactName()).map(name -> found(personSource, "zadané jméno", name)))
         .or(() -> RequestClues.signedName(claims.texts(), claims.senderName())
+            .filter(name -> !namesCompany(name, companyFound))
             .map(name -> found(personSource, SIGNATURE, name)))
         .or(() -> RequestClues.displayName(claims.senderName())
+            .filter(name -> !namesCompany(name, companyFound))
             .map(name -> found(personSource, "jméno odesílatele v hlavičce From", name)))
         .orElse(null);
     if (company.isEmpty() && personName != null && SIGNATURE.equals(personSource[0])) {
@@ -140,6 +144,18 @@ public class IdentificationService {
   }
 
   private static final String VERSION_FROM_TEXT = "text e-mailu";
+
+  /** The build a later message names for the version already on the ticket, if it names one. */
+  public static Optional<String> buildOf(String version, String text) {
+    return RequestClues.version(text).filter(found -> found.version().equals(version))
+        .map(RequestClues.Version::build);
+  }
+
+  /** A shared mailbox's sender name or signature that is the company's name ("Pekárny Horák - obchod"). */
+  private static boolean namesCompany(String name, Optional<Company> company) {
+    return company.map(c -> NameKey.of(c.name())).filter(key -> !key.isEmpty())
+        .filter(key -> key.equals(NameKey.of(name))).isPresent();
+  }
 
   /**
    * Whether the version of earlier findings was read in the customer's texts, not stated (by a form, the phone

@@ -32,7 +32,7 @@ public final class RequestClues {
           + "( intouch( crm)?)? na|\\bna verzi\\s*$|:\\s*$)");
   /** Words that make the number after them the version in use whatever else the sentence says. */
   private static final Pattern CURRENT_CUE = Pattern.compile(
-      "(aktualni|soucasn\\w*|stavajic\\w*|current|\\b(od|po|since|after)( the| our| we)? (upgrad|aktualizac|update)\\w*"
+      "(aktualni|soucasn\\w*|stavajic\\w*|dosavadn\\w*|current|\\b(od|po|since|after)( the| our| we)? (upgrad|aktualizac|update|prechod)\\w*"
           + "( na| to)?)( verz\\w*| version)?\\s*:?\\s*$");
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
@@ -186,6 +186,11 @@ public final class RequestClues {
       String sincePrevious = folded.substring(Math.max(lineStart, Math.max(previousEnd, number.start() - 45)),
           number.start());
       boolean vPrefix = number.group().startsWith("v");
+      if (inLinkOrFileName(folded, number.start())) {
+        // "extranet.intouch-crm.cz/docs/admin-5.3": a document's name, not the version they run
+        previousEnd = number.end();
+        continue;
+      }
       boolean notInUse = NOT_IN_USE_CUE.matcher(sincePrevious).find();
       boolean chainedFromPast = previousWasPast && sincePrevious.matches("\\s*na\\s*|\\s*to\\s*|\\s*->\\s*");
       // "z verze 4.8.3 na 5.4.0" is a past version; "drobnost z verze 5.4.1:" names the version it is in
@@ -214,6 +219,14 @@ public final class RequestClues {
     }
     return fallback == null ? Optional.empty()
         : Optional.of(new Version(fallback, buildNear(flat, folded, fallbackEnd)));
+  }
+
+  private static boolean inLinkOrFileName(String folded, int start) {
+    int wordStart = start;
+    while (wordStart > 0 && !Character.isWhitespace(folded.charAt(wordStart - 1)) && folded.charAt(wordStart - 1) != '(') {
+      wordStart--;
+    }
+    return folded.substring(wordStart, start).contains("/");
   }
 
   /** Compatibility: the version in use, without its build. */

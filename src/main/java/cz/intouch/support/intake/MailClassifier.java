@@ -7,6 +7,7 @@ import cz.intouch.support.triage.RequestText;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Decides whether a readable mail is a customer's message or machine mail that must never open a ticket nor be
@@ -68,7 +69,7 @@ final class MailClassifier {
     // request it relays to us, often with "Precedence: bulk": machine mail only when it answers a mail, comes from
     // a mailing list or is otherwise marked as an auto-reply
     boolean relayedRequest = autoSubmittedMail && autoSubmitted.startsWith("auto-generated")
-        && mail.inReplyTo() == null && mail.references().isEmpty() && !isReceipt(subject, mail.text())
+        && !answersTheDesk(mail) && !isReceipt(subject, mail.text())
         && mail.header("List-Id") == null && mail.header("List-Unsubscribe") == null;
     if (autoSubmittedMail && !relayedRequest) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: Auto-Submitted " + autoSubmitted);
@@ -92,6 +93,17 @@ final class MailClassifier {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
     }
     return new Verdict(Kind.CUSTOMER, null);
+  }
+
+  /**
+   * Whether the mail answers one of the desk's own mails (our Message-IDs carry the support address's domain). A
+   * customer helpdesk's update of a request it relayed earlier answers its own first mail instead.
+   */
+  private boolean answersTheDesk(DecodedMail mail) {
+    String ours = supportAddress.substring(supportAddress.indexOf('@') + 1) + ">";
+    return Stream.concat(Stream.ofNullable(mail.inReplyTo()),
+            mail.references().stream())
+        .anyMatch(id -> id.strip().toLowerCase(Locale.ROOT).endsWith("@" + ours));
   }
 
   /** A helpdesk's confirmation that it logged a mail: "Požadavek přijat", "Your request has been received". */

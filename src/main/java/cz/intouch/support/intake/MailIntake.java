@@ -4,6 +4,8 @@ import static cz.intouch.support.ticket.TicketVariables.*;
 
 import cz.intouch.support.customer.Company;
 import cz.intouch.support.customer.CustomerRegistry;
+import cz.intouch.support.identification.IdentificationService;
+import cz.intouch.support.identification.RequestClues;
 import cz.intouch.support.mail.DecodedMail;
 import cz.intouch.support.mail.MailDecoder;
 import cz.intouch.support.mail.MailSettings;
@@ -170,6 +172,7 @@ public class MailIntake {
         .messageEventSubscriptionName(CUSTOMER_REPLIED).count() > 0;
     if (!waiting) {
       // e.g. the ticket is being resolved or closed: the message is on the ticket for the agent to read
+      completeBuild(ticketNumber, mail.text());
       return new Result(key, Outcome.REPLY_ADDED, ticketNumber, "NOT_AWAITED");
     }
     runtime.createMessageCorrelation(CUSTOMER_REPLIED).processInstanceBusinessKey(ticketNumber)
@@ -294,6 +297,18 @@ public class MailIntake {
     return companyId != null && customers.findContactByEmail(sender)
         .flatMap(contact -> customers.findCompany(contact.companyId())).map(Company::ico)
         .filter(companyId.toString()::equals).isPresent();
+  }
+
+  /** A reply that names the exact build of the ticket's version ("přesné číslo sestavení je 5.4.0 build 2290"). */
+  private void completeBuild(String ticketNumber, String text) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(SUPPORT_REQUEST).processInstanceBusinessKey(ticketNumber)
+        .list().forEach(instance -> {
+          Object version = runtime.getVariable(instance.getId(), PROGRAM_VERSION);
+          if (version != null && runtime.getVariable(instance.getId(), PROGRAM_BUILD) == null) {
+            IdentificationService.buildOf(version.toString(), RequestClues.ownWords(text))
+                .ifPresent(build -> runtime.setVariable(instance.getId(), PROGRAM_BUILD, build));
+          }
+        });
   }
 
   /** On the running ticket process; a closed ticket keeps the message only. */

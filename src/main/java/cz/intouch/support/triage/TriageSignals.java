@@ -87,7 +87,7 @@ public final class TriageSignals {
       + "delame|resime|evidujeme|sepisuj[a-z]*|rucne)[a-z ]{0,25} na papir|na papir[a-z]* (pis|zapis|ved|evid)|"
       + "on paper";
 
-  private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
+  private static final Pattern EVERYONE = words("nikdo (z|se|nemuz|nic)|nikomu|nikoho|vsichni|(tyka|deje) se to nas vsech|vsem (uzivatel|kolegum|nam|v )|vsech uzivatel|vsech (nas|kolegu|"
       + "pracovnic|lidi)|na vsech (stanic|pocitac|pc|zarizeni)|on all (pcs|machines|workstations|computers)|celou firm|cela firm|cele firm|cely urad|cela kancelar|vsechny uzivatel|vsem uzivatel|"
       + "everybody|everyone|nobody|none of|all (of )?(our )?(users|staff|employees)|whole (office|company)");
   private static final Pattern STOPPED = words("(obchod|vyroba|prodej|expedice|kancelar|prace|provoz|dilna|"
@@ -109,10 +109,11 @@ public final class TriageSignals {
       + "prisli jsme o|chybi vsechny|jsou vsechna pole prazdn|vsechna pole (jsou )?prazdn|data (jsou )?pryc|"
       + "smazal[a-z]* (se )?(vsechn|data)|prepsal[a-z]* (vsechn|data)|poskozen[a-z]* databaz|"
       + "ztrat[a-z]* (dat|rozepsan|neulozen)|prijd[a-z]* o (neulozen|rozepsan)|prichazi o|"
+      + "(rozepsane|neulozene)[a-z ]{0,20} zmizi|(prisla|prisel|prisli) o (cel|vsechn|zaznam|data|prac)|"
       + "data (were )?lost|lose (all )?(their |the )?unsaved|lost (all )?(the )?data|data loss|all [a-z ]{0,20}disappeared");
   private static final Pattern WORKAROUND = words("obchaz|obejit|da se to obejit|zatim (to )?(posil|pis|uklad|"
       + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
-      + "da se s tim (zit|fungovat|pracovat)|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
+      + "da se s tim (zit|fungovat|pracovat)|(ale )?pracovat se (da|dá)|hledat rucne|(seradit|vyhledat|dohledat) rucne|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
       + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
       + "az po (stlacen|stisknut|obnoven|znovunacten|refresh|restart|odhlasen|opetovn)|po (stlacen|stisknut)[a-z]* f5|"
       + "workaround|for now we|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
@@ -156,6 +157,10 @@ public final class TriageSignals {
       + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
+  /** An error dialog after which the record turns out saved: cosmetic even if the dialog says "nelze uložit". */
+  private static final Pattern SAVED_DESPITE_ERROR = words("(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
+      + "(spravne|normalne)|(je|jsou) normalne ulozen|(okno|hlaseni|hlasku)[a-z ]{0,40}(ale |a )?(karta|zaznam|udalost|"
+      + "doklad)[a-z ]{0,10} (je|jsou) (normalne |spravne )?ulozen");
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
       + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na vsech (stanic|pocitac)|"
       + "(sam|samo|sama) (se )?odhlas|odhlasi (se )?(sam|samo|po)|logs? (everyone |users |us )?out (every|after)|" + ON_PAPER + "|lose|lost");
@@ -167,7 +172,8 @@ public final class TriageSignals {
       + "hromadne)|existuje (v programu )?(nejak|funkce|moznost)|prosim o radu|chtel[a-z]* bych se zeptat|"
       + "dotaz|"
       + "ako (sa|si|to|nastav|mozem)|how (do|can|to|should)|where (do|can|is)|is it possible|is there|"
-      + "can i|could you (please )?tell|what is the");
+      + "can i|could you (please )?tell|what is the|where (exactly )?(on|in) [a-z ]{0,20}(can|do) (we|i)|"
+      + "where exactly (can|do|is)|can we download");
   private static final Pattern CONFIGURATION = words("nastav|administrac|vlastni pol|sablon|opravnen|prava |"
       + "role |viditelnost|domen|prihlas[a-z]* pres|jazyk|odhlaseni|hesl|logo|setting|configur|custom field|"
       + "permission|language");
@@ -176,6 +182,7 @@ public final class TriageSignals {
       + "(do|na|v)(?![a-z])|(osobni|vasi|technik[a-z]*) navstev|navstev[a-z]* (u nas|technik|u nich|na miste|u zakaznik)|vyslani [a-z]* technik|zastavil [a-z ]{0,20}podival|u (nas|nej|nich) (nekdo|zastavil)|"
       + "fyzick[a-z]* zasah|onsite|on site|visit us|come to our");
   private static final Pattern INSTALLATION = words("nainstal|o provedeni|prestehovat [a-z ]{0,30}(server|databaz|azure|cloud)|"
+      + "(prenesli|prenest|presunuli|presunout) [a-z ]{0,20}na novy (server|stroj|pocitac)|"
       + "migrac|migrovat|instalaci [a-z ]{0,20}(provedl|provest|udelal)|"
       + "upgrade [a-z ]{0,30}provedl|upgrade [a-z ]{0,30}provest|provest upgrade|"
       + "aktualizac[a-z]* [a-z ]{0,30}provedl|objednavk[a-z]* upgrad|upgrade provest|"
@@ -223,7 +230,8 @@ public final class TriageSignals {
     boolean fault = FAULT.matcher(flat).find() && !(accountAccess && !EVERYONE.matcher(flat).find());
     boolean stopped = STOPPED.matcher(flat).find();
     boolean dataLost = DATA_LOST.matcher(flat).find();
-    boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find();
+    boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find()
+        || SAVED_DESPITE_ERROR.matcher(flat).find() && !dataLost && !EVERYONE.matcher(flat).find();
     boolean howTo = howToAsked || accountAccess;
     return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped, fault && dataLost,
         WORKAROUND.matcher(flat).find(), ONE_USER.matcher(flat).find(), SLOW.matcher(flat).find(), cosmetic,

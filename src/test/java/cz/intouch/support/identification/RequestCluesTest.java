@@ -32,7 +32,10 @@ class RequestCluesTest {
       "prosím o provedení upgradu našeho InTouch CRM z 5.3.2 na 5.4.0 o víkendu|5.3.2|",
       "Could you please upgrade us from 5.2.1 to 5.4.1?|5.2.1|",
       "drobnost z verze 5.4.1: tabule problikne|5.4.1|",
-      "Client version 5.3.3, add-in version 5.3.3.118.|5.3.3|"})
+      "Client version 5.3.3, add-in version 5.3.3.118.|5.3.3|",
+      "jen drobnost, kterou jsme si všimli po přechodu na 5.4.1:|5.4.1|",
+      "Rádi bychom přešli z dosavadní 5.3.2 rovnou na 5.4.1, o které jste psali v newsletteru.|5.3.2|",
+      "the link (extranet.intouch-crm.cz/docs/admin-5.3) returns 404; we are on verze 5.3.2.2214|5.3.2|2214"})
   void findsTheVersionInUseAndItsBuildApart(String text, String version, String build) {
     RequestClues.Version found = RequestClues.version(text.replace("\\u00A0", "\u00A0")).orElseThrow();
     assertThat(found.version()).isEqualTo(version);

@@ -259,4 +259,40 @@ class TriageSignalsTest {
     assertThat(logout.cosmeticOnly()).isFalse();
     assertThat(logout.everyoneAffected()).isTrue();
   }
+
+  @Test
+  void unsavedWorkVanishingForEveryoneIsDataLostHoweverCalmlyWritten() {
+    Signals signals = TriageSignals.of("Odhlašování – asi drobnost", "Program se po 15 minutách sám odhlásí a všechno,"
+        + " co měl člověk rozepsané a neuložené, zmizí. Týká se to nás všech v kanceláři. Kolegyně přišla o celý záznam.");
+    assertThat(signals.dataLost()).isTrue();
+    assertThat(signals.everyoneAffected()).isTrue();
+  }
+
+  @Test
+  void anErrorDialogAfterWhichTheRecordIsSavedIsCosmetic() {
+    assertThat(TriageSignals.of("Hlášení 1045", "Při ukládání karty se objeví hlášení „Objekt nelze uložit (kód 1045)“."
+        + " Po kliknutí na OK se okno zavře a karta je normálně uložená, všechny údaje tam jsou.").cosmeticOnly())
+        .isTrue();
+    // duplicated meetings lose nothing, but they are not a blemish
+    assertThat(TriageSignals.of("Zdvojené schůzky", "Synchronizace zdvojuje schůzky, mažu je ručně, nic se neztrácí.")
+        .cosmeticOnly()).isFalse();
+  }
+
+  @Test
+  void searchingByHandWhileWorkGoesOnIsAWorkaround() {
+    assertThat(TriageSignals.of("Filtr nejde", "Filtr podle data nefunguje, dispečeři musí hledat ručně, ale pracovat"
+        + " se dá.").workaroundExists()).isTrue();
+  }
+
+  @Test
+  void movingTheProgramToANewServerForThemIsInstallation() {
+    assertThat(TriageSignals.of("Přenos na nový server", "Potřebovali bychom, abyste nám InTouch přenesli na nový stroj"
+        + " včetně databáze. Můžete nám poslat cenovou nabídku?").mainAskPaidWork()).isEqualTo("INSTALLATION");
+  }
+
+  @Test
+  void whereToDownloadAGuideIsAHowToQuestionInEnglish() {
+    assertThat(TriageSignals.of("Upgrade guide", "Where exactly on your extranet can we download the upgrade guide?")
+        .howToQuestion()).isTrue();
+  }
 }
