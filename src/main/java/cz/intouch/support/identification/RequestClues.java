@@ -221,9 +221,11 @@ public final class RequestClues {
         : Optional.of(new Version(fallback, buildNear(flat, folded, fallbackEnd)));
   }
 
+  /** Whether the number at {@code start} is part of a path or link: its word, from a space or "(", holds a "/". */
   private static boolean inLinkOrFileName(String folded, int start) {
     int wordStart = start;
-    while (wordStart > 0 && !Character.isWhitespace(folded.charAt(wordStart - 1)) && folded.charAt(wordStart - 1) != '(') {
+    while (wordStart > 0 && !Character.isWhitespace(folded.charAt(wordStart - 1))
+        && folded.charAt(wordStart - 1) != '(') {
       wordStart--;
     }
     return folded.substring(wordStart, start).contains("/");

@@ -101,8 +101,7 @@ final class MailClassifier {
    */
   private boolean answersTheDesk(DecodedMail mail) {
     String ours = supportAddress.substring(supportAddress.indexOf('@') + 1) + ">";
-    return Stream.concat(Stream.ofNullable(mail.inReplyTo()),
-            mail.references().stream())
+    return Stream.concat(Stream.ofNullable(mail.inReplyTo()), mail.references().stream())
         .anyMatch(id -> id.strip().toLowerCase(Locale.ROOT).endsWith("@" + ours));
   }
 

@@ -113,7 +113,7 @@ public final class TriageSignals {
       + "data (were )?lost|lose (all )?(their |the )?unsaved|lost (all )?(the )?data|data loss|all [a-z ]{0,20}disappeared");
   private static final Pattern WORKAROUND = words("obchaz|obejit|da se to obejit|zatim (to )?(posil|pis|uklad|"
       + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
-      + "da se s tim (zit|fungovat|pracovat)|(ale )?pracovat se (da|dá)|hledat rucne|(seradit|vyhledat|dohledat) rucne|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
+      + "da se s tim (zit|fungovat|pracovat)|pracovat se da|(hledat|seradit|vyhledat|dohledat) rucne|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
       + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
       + "az po (stlacen|stisknut|obnoven|znovunacten|refresh|restart|odhlasen|opetovn)|po (stlacen|stisknut)[a-z]* f5|"
       + "workaround|for now we|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
@@ -156,11 +156,11 @@ public final class TriageSignals {
       + "(staci|klidne|az|jen|oprav)[a-z]* [a-z ]{0,15}(dalsi|pristi|nejblizsi) (verz|release|aktualizac)|"
       + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
-  /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   /** An error dialog after which the record turns out saved: cosmetic even if the dialog says "nelze uložit". */
   private static final Pattern SAVED_DESPITE_ERROR = words("(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
       + "(spravne|normalne)|(je|jsou) normalne ulozen|(okno|hlaseni|hlasku)[a-z ]{0,40}(ale |a )?(karta|zaznam|udalost|"
       + "doklad)[a-z ]{0,10} (je|jsou) (normalne |spravne )?ulozen");
+  /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
       + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na vsech (stanic|pocitac)|"
       + "(sam|samo|sama) (se )?odhlas|odhlasi (se )?(sam|samo|po)|logs? (everyone |users |us )?out (every|after)|" + ON_PAPER + "|lose|lost");
