@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,10 +38,13 @@ public class SlaNotifications {
   private final StaffNotices notices;
   private final PublicAddress address;
   private final SlaMetrics metrics;
+  private final ManagementService management;
+  private volatile String taskByInstanceAndKey;
 
-  public SlaNotifications(TaskService tasks, StaffAddresses staff, StaffNotices notices,
+  public SlaNotifications(TaskService tasks, ManagementService management, StaffAddresses staff, StaffNotices notices,
       PublicAddress address, SlaMetrics metrics) {
     this.tasks = tasks;
+    this.management = management;
     this.staff = staff;
     this.notices = notices;
     this.address = address;
@@ -95,9 +99,18 @@ public class SlaNotifications {
     log.info("Noted {} of {} for the digest of {} staff", kind, ticketNumber, recipients.size());
   }
 
+  /**
+   * The ticket's "Zahájit řešení" task. A native query: in the 16:00 storm a TaskQuery's dynamic SQL (MyBatis
+   * evaluating its hundred conditions) cost a third of each timer job's CPU; this statement is built once.
+   */
   private Task initiateResolution(DelegateExecution execution) {
-    return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(INITIATE_RESOLUTION_TASK).singleResult();
+    if (taskByInstanceAndKey == null) {
+      taskByInstanceAndKey = "SELECT * FROM " + management.getTableName(Task.class)
+          + " WHERE PROC_INST_ID_ = #{processInstanceId} AND TASK_DEF_KEY_ = #{taskDefinitionKey}";
+    }
+    return tasks.createNativeTaskQuery().sql(taskByInstanceAndKey)
+        .parameter("processInstanceId", execution.getProcessInstanceId())
+        .parameter("taskDefinitionKey", INITIATE_RESOLUTION_TASK).singleResult();
   }
 
   /** The task's candidate groups; the agents' group when the task has already been completed. */
