@@ -48,8 +48,22 @@ public class IdentificationService {
   public Identification identify(Claims claims) {
     Optional<Contact> contact = blankToEmpty(claims.contactEmail()).flatMap(registry::findContactByEmail);
     Optional<Company> company = contact.flatMap(known -> registry.findCompany(known.companyId()));
+    boolean byStatedIco = false;
+    if (contact.isPresent()) {
+      // someone who is a contact of two customers (an accountant, an IT contractor) says by the IČO which one asks
+      Contact known = contact.get();
+      Optional<Company> stated = RequestClues.labelledCompanyId(claims.texts()).flatMap(registry::findCompanyByIco)
+          .filter(other -> other.id() != known.companyId());
+      Optional<Contact> there = stated.flatMap(other -> registry.findContact(other.id(), known.fullName()));
+      if (there.isPresent()) {
+        contact = there;
+        company = stated;
+        byStatedIco = true;
+      }
+    }
 
-    String companySource = company.isPresent() ? "podle adresy odesílatele (kontakt firmy)" : null;
+    String companySource = byStatedIco ? "IČO v textu e-mailu (kontakt i této firmy)"
+        : company.isPresent() ? "podle adresy odesílatele (kontakt firmy)" : null;
     if (company.isEmpty()) {
       // as an agent reads: a stated or labelled IČO, a company name, a name anywhere in the text, a bare IČO
       company = statedCompanyId(claims.companyId()).flatMap(registry::findCompanyByIco);
@@ -105,8 +119,12 @@ public class IdentificationService {
         .or(() -> RequestClues.version(claims.texts()))
         .orElse(null);
 
+    // a valid IČO the customer wrote identifies the company even when it is not our customer: asking for it again
+    // helps nobody, the contract check tells them (and an agent decides) that there is no support contract
+    Optional<String> unregisteredIco = company.isPresent() ? Optional.empty()
+        : statedCompanyId(claims.companyId()).or(() -> RequestClues.labelledCompanyId(claims.texts()));
     List<MissingIdentification> missing = new ArrayList<>();
-    if (company.isEmpty()) {
+    if (company.isEmpty() && unregisteredIco.isEmpty()) {
       missing.add(MissingIdentification.COMPANY);
     }
     if (contact.isEmpty() && personName == null) {
@@ -124,14 +142,14 @@ public class IdentificationService {
     String companyWhere = companySource;
     company.ifPresentOrElse(
         found -> findings.add("Firma: " + found.name() + " (IČO " + found.ico() + ") – " + companyWhere),
-        () -> findings.add("Firma: nenalezena v registru zákazníků" + RequestClues.companyId(claims.texts())
-            .map(ico -> " (v textu je IČO " + ico + ")").orElse("")));
+        () -> findings.add(unregisteredIco.map(ico -> "Firma: IČO " + ico + " – není v registru zákazníků, "
+            + "bez smlouvy o technické podpoře").orElse("Firma: nenalezena v registru zákazníků"
+            + RequestClues.companyId(claims.texts()).map(ico -> " (v textu je IČO " + ico + ")").orElse(""))));
     findings.add(personName == null ? "Osoba: nenalezena" : "Osoba: " + personName + " – " + personSource[0]);
     findings.add(version == null ? "Verze: nenalezena" : "Verze: " + version.version()
         + (version.build() == null ? "" : ", build " + version.build()) + " – " + versionSource);
     return new Identification(
-        // an IČO only read in the text names a customer only when registered; the agent sees it in the findings
-        company.map(Company::ico).orElse(statedCompanyId(claims.companyId()).orElse(null)),
+        company.map(Company::ico).or(() -> unregisteredIco).orElse(null),
         company.map(Company::name).orElse(claims.companyName()),
         contact.map(Contact::fullName).map(RequestClues::withoutTitles).orElse(personName),
         contact.map(Contact::email).filter(e -> e != null && !e.isBlank()).orElse(claims.contactEmail()),

@@ -27,7 +27,7 @@ public final class RequestClues {
       "(?<![\\d.,])(\\d\\.\\d{1,2}\\.\\d{1,3})\\.(\\d{4,6})(?![\\d]|\\.\\d)");
   /** Words just before a number that make it the version in use. */
   private static final Pattern IN_USE_CUE = Pattern.compile(
-      "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|running|\\bruns?\\s*$|\\bis\\s*$"
+      "(verz|version|\\bver\\b|\\bv\\.\\s*$|intouch|\\bmame|\\bpouzivame|\\bjedeme|\\bprovozujeme|running|\\bruns?\\s*$|\\bis\\s*$"
           + "|\\b(we are|we're) on\\s*$|aktualizac\\w*"
           + "( intouch( crm)?)? na|\\bna verzi\\s*$|:\\s*$)");
   /** Words that make the number after them the version in use whatever else the sentence says. */
@@ -36,7 +36,7 @@ public final class RequestClues {
           + "( na| to)?)( verz\\w*| version)?\\s*:?\\s*$");
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
-      "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
+      "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|nejnovejsi|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
           + "|vysl\\w*|vratit|upgrade to|would like|\\bdo verze|guide|navod|prirucka|download|stahn\\w*"
           + "|instalacni (balic|soubor)|installer|release notes|newsletter)[^.!?\\n]{0,25}$");
   /** After a past version, the one it went to: "z 5.3.2 na 5.4.0", "from 5.2.1 to 5.4.1". */
@@ -403,13 +403,39 @@ public final class RequestClues {
     if (displayName == null) {
       return Optional.empty();
     }
-    String name = displayName.replace("\"", "").replace('\u00A0', ' ').strip();
+    String name = surnameInCapitalsLast(displayName.replace("\"", "").replace('\u00A0', ' ').strip());
     Matcher person = PERSON.matcher(name);
     return person.matches() && !name.contains(",") && isPerson(person.group(1)) ? Optional.of(person.group(1))
         : Optional.empty();
   }
 
-  private static boolean isPerson(String name) {
-    return java.util.Arrays.stream(NameKey.fold(name).split(" ")).noneMatch(DEPARTMENTS::contains);
+  /** "NOVOTNÁ Petra", as registries and some address books write it: the word in capitals is the surname. */
+  private static String surnameInCapitalsLast(String name) {
+    String[] words = name.split("\\s+");
+    if (words.length != 2) {
+      return name;
+    }
+    boolean firstCaps = isCapitals(words[0]);
+    boolean secondCaps = isCapitals(words[1]);
+    if (firstCaps == secondCaps) {
+      return name;
+    }
+    String surname = firstCaps ? words[0] : words[1];
+    String given = firstCaps ? words[1] : words[0];
+    return given + " " + surname.charAt(0) + surname.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
+
+  private static boolean isCapitals(String word) {
+    return word.length() > 1 && word.chars().allMatch(Character::isLetter) && word.equals(word.toUpperCase(
+        java.util.Locale.ROOT));
+  }
+
+  private static boolean isPerson(String name) {
+    return java.util.Arrays.stream(NameKey.fold(name).split(" "))
+        .noneMatch(word -> DEPARTMENTS.contains(word) || CLOSING_WORDS.contains(word));
+  }
+
+  /** A closing written on the line of a surname ("Díky Novotná") makes that line no name and surname. */
+  private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("diky", "dik", "dekuji", "dekuju",
+      "zdravim", "thanks", "cheers", "regards", "pozdravem");
 }

@@ -109,7 +109,7 @@ public final class TriageSignals {
       + "prisli jsme o|chybi vsechny|jsou vsechna pole prazdn|vsechna pole (jsou )?prazdn|data (jsou )?pryc|"
       + "smazal[a-z]* (se )?(vsechn|data)|prepsal[a-z]* (vsechn|data)|poskozen[a-z]* databaz|"
       + "ztrat[a-z]* (dat|rozepsan|neulozen)|prijd[a-z]* o (neulozen|rozepsan)|prichazi o|"
-      + "(rozepsane|neulozene)[a-z ]{0,20} zmizi|(prisla|prisel|prisli) o (cel|vsechn|zaznam|data|prac)|"
+      + "(rozepsane|neulozene)[a-z ]{0,20} zmizi|(rozepsan|rozpracovan|neulozen)[a-z ]{0,80} pryc|nic se neulozi|(prisla|prisel|prisli) o (cel|vsechn|zaznam|data|prac)|"
       + "data (were )?lost|lose (all )?(their |the )?unsaved|lost (all )?(the )?data|data loss|all [a-z ]{0,20}disappeared");
   private static final Pattern WORKAROUND = words("obchaz|obejit|da se to obejit|zatim (to )?(posil|pis|uklad|"
       + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
@@ -157,13 +157,16 @@ public final class TriageSignals {
       + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** An error dialog after which the record turns out saved: cosmetic even if the dialog says "nelze uložit". */
-  private static final Pattern SAVED_DESPITE_ERROR = words("(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
+  private static final Pattern SAVED_DESPITE_ERROR = words("(znovu otevr|znovuotevr|po otevreni)[a-z ]{0,30} "
+      + "(zmeny|data|udaje|upravy|vse|vsechno) (tam )?(jsou|je|zustal)|zbytecne stras|"
+      + "(is|are|was|were|gets) (still )?saved correctly|nothing is lost|(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
       + "(spravne|normalne)|(je|jsou) normalne ulozen|(okno|hlaseni|hlasku)[a-z ]{0,40}(ale |a )?(karta|zaznam|udalost|"
       + "doklad)[a-z ]{0,10} (je|jsou) (normalne |spravne )?ulozen");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
   private static final Pattern NOT_COSMETIC = words("neulozi se|se neulozi|neuklada|nejde ulozit|nelze ulozit|"
       + "nemuz[a-z]* ulozit|ztrat|zmizel|prazdn(?![a-z]* ctverec)|nikdo|nikomu|na vsech (stanic|pocitac)|"
-      + "(sam|samo|sama) (se )?odhlas|odhlasi (se )?(sam|samo|po)|logs? (everyone |users |us )?out (every|after)|" + ON_PAPER + "|lose|lost");
+      + "(sam|samo|sama) (se )?odhlas|odhlasi (se )?(sam|samo|po)|logs? (everyone |users |us )?out (every|after)|" + ON_PAPER
+      + "|lose|(?<!nothing is )(?<!nothing )lost");
 
   // --- what is asked -------------------------------------------------------------------------------------------
   private static final Pattern HOW_TO = words("jak (se|si|to|mam|mohu|muzu|muzeme|lze|jde|udelat|nastav|zmen|"
@@ -191,7 +194,10 @@ public final class TriageSignals {
       + "objednat napojeni|propojeni|vyvinout|objednavk[a-z]* vyvoj|vyvoj (na miru|aplikac|modul|doplnk|funkc|rozsiren|sestav)|"
       + "upravit formular|novy report|specialni prehled|nechat udelat|udelat,? aby se|ve vlastnim [a-z]* ?formatu|"
       + "napojeni [a-z ]{0,30}(objednat|naprogram)|propojil|nov[a-z]* (tiskov[a-z]* )?sestav[a-z]*:|"
-      + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report");
+      + "novou (tiskovou )?sestavu|placenou uprav|develop|integration for us|custom report|"
+      // a feature the program should gain, data fed in from another service: development to order
+      + "aby (intouch|program|system|crm)[a-z ]{0,15} (umel|dokazal|zvladal)|"
+      + "(samy|sam|sama|samo|automaticky) (natahoval|stahoval|importoval|prenasel|nacital)[a-z]* z");
   private static final Pattern CONSULTING = words("konzultac|skoleni|zaskol|poradenstv|posoudit|stavovsk|gdpr|"
       + "zauctov|uctovat|s mime|podle zakona|pravni|"
       + "training|consultation");

@@ -124,4 +124,31 @@ class IdentificationServiceTest {
     assertThat(result.contractValid()).isFalse();
     assertThat(result.contractValidUntil()).isEqualTo(LocalDate.of(2025, 12, 31));
   }
+
+  @Test
+  void aValidIcoOfACompanyThatIsNotOurCustomerIdentifiesItWithoutAContract() {
+    Identification result = identification.identify(new Claims("autoservis.brazda@email.cz", null, null, null, null,
+        "Od rána InTouch nejde spustit. Máme ver 5.1.2.\n\nKarel Brázda\nAutoservis Brázda s.r.o., IČO 78932882",
+        TODAY, "Autoservis Brázda"));
+    assertThat(result.identified()).isTrue();
+    assertThat(result.companyId()).isEqualTo("78932882");
+    assertThat(result.contractValid()).isFalse();
+    assertThat(result.contractValidUntil()).isNull();
+    assertThat(result.findings()).contains("Firma: IČO 78932882 – není v registru zákazníků");
+  }
+
+  @Test
+  void aContactOfTwoCustomersIsTheContactOfTheCompanyWhoseIcoTheMailGives() {
+    Company first = registry.findCompanyByIco("05237106").orElseThrow();
+    Company second = registry.findCompanyByIco("27498336").orElseThrow();
+    registry.addContact(first.id(), "Olga Tichá", "olga.ticha@ucetni-ticha.cz", CustomerRegistry.SOURCE_TICKET);
+    registry.addContact(second.id(), "Olga Tichá", null, CustomerRegistry.SOURCE_TICKET);
+    Identification result = identification.identify(new Claims("olga.ticha@ucetni-ticha.cz", null, null, null,
+        null, "Nejde tisk faktur, verze 5.3.2.\n\nOlga Tichá\nIČO: 27498336", TODAY));
+    assertThat(result.companyId()).isEqualTo("27498336");
+    assertThat(result.findings()).contains("IČO v textu e-mailu (kontakt i této firmy)");
+    Identification unstated = identification.identify(new Claims("olga.ticha@ucetni-ticha.cz", null, null, null,
+        null, "Nejde tisk faktur, verze 5.3.2.", TODAY));
+    assertThat(unstated.companyId()).isEqualTo("05237106");
+  }
 }

@@ -155,4 +155,19 @@ class RequestCluesTest {
     org.assertj.core.api.Assertions.assertThat(RequestClues.requesterName("Nejde tisk, reportér nic neukáže."))
         .isEmpty();
   }
+
+  @Test
+  void aSurnameAfterAClosingOnOneLineIsNoNameAndASurnameInCapitalsComesLast() {
+    assertThat(RequestClues.signedName("Jak si obnovím heslo?\n\nDiky Novotna", "NOVOTNÁ Petra")).isEmpty();
+    assertThat(RequestClues.displayName("NOVOTNÁ Petra")).contains("Petra Novotná");
+    assertThat(RequestClues.displayName("Petra NOVOTNÁ")).contains("Petra Novotná");
+    assertThat(RequestClues.displayName("IT ODDĚLENÍ")).isEmpty();
+  }
+
+  @Test
+  void theNewestVersionToBeInstalledIsNotTheOneInUse() {
+    assertThat(RequestClues.version("Prosíme, abyste InTouch na nový server přenesli a rovnou ho nainstalovali v"
+        + " nejnovější verzi 5.4.1. Teď provozujeme 5.3.2 build 2214.")).contains(new RequestClues.Version("5.3.2",
+        "2214"));
+  }
 }

@@ -295,4 +295,31 @@ class TriageSignalsTest {
     assertThat(TriageSignals.of("Upgrade guide", "Where exactly on your extranet can we download the upgrade guide?")
         .howToQuestion()).isTrue();
   }
+
+  @Test
+  void anErrorDialogAfterWhichTheRecordTurnsOutSavedIsCosmeticInCzechAndEnglish() {
+    assertThat(TriageSignals.of("Hláška \"Nepodařilo se uložit\" u nabídek", "Když uložím změnu v nabídce, vyskočí"
+        + " hláška \"Nepodařilo se uložit záznam\". Když ale nabídku zavřu a znovu otevřu, změny tam jsou. Pracovat"
+        + " se dá, jen to lidi zbytečně straší.").cosmeticOnly()).isTrue();
+    assertThat(TriageSignals.of("Error popup when saving contacts", "Users get an error dialog every time they save"
+        + " a contact. After clicking OK the contact is saved correctly, so it's just an annoying popup, nothing is"
+        + " lost.").cosmeticOnly()).isTrue();
+  }
+
+  @Test
+  void unsavedWorkGoneAfterALogoutIsDataLostHoweverCalmlyWritten() {
+    Signals signals = TriageSignals.of("drobný dotaz k odhlašování", "asi nic hrozného, ale radši se zeptám. InTouch"
+        + " nás odhlašuje po pěti minutách. Po novém přihlášení je všechno, co kdo měl rozepsané (nabídky, poznámky),"
+        + " pryč – nic se neuloží ani jako koncept. Týká se to všech kolegů.");
+    assertThat(signals.dataLost()).isTrue();
+    assertThat(signals.cosmeticOnly()).isFalse();
+  }
+
+  @Test
+  void aForwardedWishForANewFeatureFedFromAnotherServiceIsProgramming() {
+    assertThat(TriageSignals.of("Fwd: potvrzení o daru", "Přeposílám požadavek kolegyně. Dokázali byste nám to"
+        + " udělat a kolik by to stálo?\n\n---------- Přeposlaná zpráva ----------\nOd: Tereza Malá"
+        + " <mala@zelenydum.org>\n\nPotřebovali bychom, aby InTouch uměl sám generovat potvrzení o daru a aby se"
+        + " dary samy natahovaly z Darujme.cz.").mainAskPaidWork()).isEqualTo("PROGRAMMING");
+  }
 }
