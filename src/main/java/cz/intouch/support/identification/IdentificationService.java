@@ -37,7 +37,12 @@ public class IdentificationService {
    * @param senderName the From display name of the customer's mail, or null
    */
   public record Claims(String contactEmail, String companyId, String companyName, String contactName,
-      String programVersion, String texts, LocalDate receivedOn, String senderName) {
+      String programVersion, String texts, LocalDate receivedOn, String senderName, String colleagueTexts) {
+
+    public Claims(String contactEmail, String companyId, String companyName, String contactName,
+        String programVersion, String texts, LocalDate receivedOn, String senderName) {
+      this(contactEmail, companyId, companyName, contactName, programVersion, texts, receivedOn, senderName, null);
+    }
 
     public Claims(String contactEmail, String companyId, String companyName, String contactName,
         String programVersion, String texts, LocalDate receivedOn) {
@@ -112,11 +117,14 @@ public class IdentificationService {
     }
 
     // a stated version may carry its build ("5.3.2 build 2318"): both kept apart like in a text
-    String versionSource = blankToEmpty(claims.programVersion()).isPresent() ? "zadaná verze" : VERSION_FROM_TEXT;
+    String[] versionSource = {blankToEmpty(claims.programVersion()).isPresent() ? "zadaná verze" : VERSION_FROM_TEXT};
     RequestClues.Version version = blankToEmpty(claims.programVersion())
         .map(stated -> RequestClues.version("verze " + stated)
             .orElse(new RequestClues.Version(stated, null)))
         .or(() -> RequestClues.version(claims.texts()))
+        // a colleague's forwarded request may be the only place the version is written
+        .or(() -> RequestClues.version(claims.colleagueTexts())
+            .map(found -> found(versionSource, VERSION_FROM_TEXT + " (přeposlaná zpráva kolegy)", found)))
         .orElse(null);
 
     // a valid IČO the customer wrote identifies the company even when it is not our customer: asking for it again
@@ -147,7 +155,7 @@ public class IdentificationService {
             + RequestClues.companyId(claims.texts()).map(ico -> " (v textu je IČO " + ico + ")").orElse(""))));
     findings.add(personName == null ? "Osoba: nenalezena" : "Osoba: " + personName + " – " + personSource[0]);
     findings.add(version == null ? "Verze: nenalezena" : "Verze: " + version.version()
-        + (version.build() == null ? "" : ", build " + version.build()) + " – " + versionSource);
+        + (version.build() == null ? "" : ", build " + version.build()) + " – " + versionSource[0]);
     return new Identification(
         company.map(Company::ico).or(() -> unregisteredIco).orElse(null),
         company.map(Company::name).orElse(claims.companyName()),
@@ -181,10 +189,10 @@ public class IdentificationService {
    */
   public static boolean versionReadFromText(String findings) {
     return findings != null && findings.lines()
-        .anyMatch(line -> line.startsWith("Verze: ") && line.endsWith(" – " + VERSION_FROM_TEXT));
+        .anyMatch(line -> line.startsWith("Verze: ") && line.contains(" – " + VERSION_FROM_TEXT));
   }
 
-  private static String found(String[] source, String where, String value) {
+  private static <T> T found(String[] source, String where, T value) {
     source[0] = where;
     return value;
   }

@@ -31,8 +31,13 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String ticketNumber = (String) execution.getVariable(TICKET_NUMBER);
-    String texts = messages.fromCustomer(ticketNumber).stream()
+    java.util.List<TicketMessage> fromCustomer = messages.fromCustomer(ticketNumber);
+    String texts = fromCustomer.stream()
         .map(IdentifyCustomerDelegate::textOf)
+        .collect(Collectors.joining("\n\n"));
+    String colleagueTexts = fromCustomer.stream()
+        .map(message -> RequestClues.forwardedByColleague(message.body(), message.sender()))
+        .filter(text -> !text.isBlank())
         .collect(Collectors.joining("\n\n"));
     Date lastReceived = (Date) execution.getVariable(LAST_MESSAGE_RECEIVED_AT);
     Instant receivedAt = lastReceived != null ? lastReceived.toInstant() : DeskTime.now();
@@ -40,7 +45,7 @@ public class IdentifyCustomerDelegate implements JavaDelegate {
     Identification result = identification.identify(new IdentificationService.Claims(
         string(execution, CONTACT_EMAIL), string(execution, COMPANY_ID), string(execution, COMPANY_NAME),
         string(execution, CONTACT_NAME), statedVersion(execution), texts,
-        DeskTime.dateOf(receivedAt), string(execution, SENDER_NAME)));
+        DeskTime.dateOf(receivedAt), string(execution, SENDER_NAME), colleagueTexts));
 
     setIfChanged(execution, COMPANY_ID, result.companyId());
     setIfChanged(execution, COMPANY_NAME, result.companyName());

@@ -5,6 +5,7 @@ import cz.intouch.support.customer.NameKey;
 import cz.intouch.support.ticket.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +33,13 @@ public final class RequestClues {
           + "( intouch( crm)?)? na|\\bna verzi\\s*$|:\\s*$)");
   /** Words that make the number after them the version in use whatever else the sentence says. */
   private static final Pattern CURRENT_CUE = Pattern.compile(
-      "(aktualni|soucasn\\w*|stavajic\\w*|dosavadn\\w*|current|\\b(od|po|since|after)( the| our| we)? (upgrad|aktualizac|update|prechod)\\w*"
+      "((?<!\\bna )aktualni|soucasn\\w*|stavajic\\w*|dosavadn\\w*|current"
+          + "|\\b(od|po|since|after)( the| our| we)? (upgrad|aktualizac|update|prechod)\\w*"
           + "( na| to)?)( verz\\w*| version)?\\s*:?\\s*$");
   /** Words just before a number that make it a target or a past version, not the one in use. */
   private static final Pattern NOT_IN_USE_CUE = Pattern.compile(
-      "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|nejnovejsi|chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
+      "(upgrad\\w*|prejit|presli|prechod\\w*|planujeme|nejnovejsi|jste psali|psali jste|"
+          + "chteli bychom|radi bychom|objedn\\w*|nov(a|ou) verz\\w*"
           + "|vysl\\w*|vratit|upgrade to|would like|\\bdo verze|guide|navod|prirucka|download|stahn\\w*"
           + "|instalacni (balic|soubor)|installer|release notes|newsletter)[^.!?\\n]{0,25}$");
   /** After a past version, the one it went to: "z 5.3.2 na 5.4.0", "from 5.2.1 to 5.4.1". */
@@ -133,6 +136,44 @@ public final class RequestClues {
       kept.add(line);
     }
     return String.join("\n", kept).strip();
+  }
+
+  private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
+
+  /**
+   * The words of a mail forwarded from a colleague: the forwarded message's own words when its sender writes from
+   * the forwarder's domain, else empty. What a colleague of the same company wrote may tell the version they run;
+   * someone else's forwarded mail tells nothing about the forwarder.
+   */
+  public static String forwardedByColleague(String body, String forwarderEmail) {
+    Matcher forwarder = ADDRESS.matcher(forwarderEmail == null ? "" : forwarderEmail);
+    if (body == null || !forwarder.find()) {
+      return "";
+    }
+    String domain = forwarder.group(1).toLowerCase(Locale.ROOT);
+    String[] lines = body.replace('\u00A0', ' ').replace("\r\n", "\n").split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String folded = Texts.fold(lines[i]).strip();
+      if (lines[i].stripLeading().startsWith(">")) {
+        continue;
+      }
+      boolean separator = HISTORY_SEPARATOR.matcher(folded).matches();
+      if (!separator && !outlookHeader(lines, i, folded)) {
+        continue;
+      }
+      // the header block of the forwarded message, up to its first empty line
+      int j = separator ? i + 1 : i;
+      boolean fromColleague = false;
+      for (; j < lines.length && !lines[j].isBlank(); j++) {
+        Matcher sender = ADDRESS.matcher(lines[j]);
+        if (HEADER_FROM.matcher(Texts.fold(lines[j]).strip()).matches() && sender.find()) {
+          fromColleague = sender.group(1).toLowerCase(Locale.ROOT).equals(domain);
+        }
+      }
+      return fromColleague ? ownWords(String.join("\n", java.util.Arrays.copyOfRange(lines, j, lines.length)))
+          : "";
+    }
+    return "";
   }
 
   private static boolean outlookHeader(String[] lines, int i, String folded) {

@@ -88,6 +88,10 @@ final class MailClassifier {
     if (isAbsenceNote(mail.text())) {
       return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: out-of-office text");
     }
+    // a helpdesk that sends its receipts without any auto-reply header still says they are automatic
+    if (isAutomaticReceipt(subject, mail.text())) {
+      return new Verdict(Kind.AUTO_REPLY, "AUTO_REPLY: helpdesk receipt text");
+    }
     // an empty envelope sender marks a bounce, but out-of-office replies send with one too: hence after them
     if ("<>".equals(compact(mail.header("Return-Path")))) {
       return new Verdict(Kind.BOUNCE, "BOUNCE");
@@ -110,9 +114,16 @@ final class MailClassifier {
       + "|prijali jsme vas (pozadavek|e-?mail)|potvrzeni prijeti|your (request|ticket|e-?mail) (has been|was)"
       + " (received|logged|created)|we (have )?received your (request|e-?mail|message)|(request|ticket) received");
 
+  private static final Pattern AUTOMATIC_NOTE = Pattern.compile("automaticka zprava|automaticky (generovan|odeslan)"
+      + "|neodpovidejte|do not reply|this is an automated|automatically generated");
+
   /** An auto-generated mail that confirms a request was logged, not one that relays a request. */
   static boolean isReceipt(String subject, String body) {
     return RECEIPT.matcher(subject).find() || RECEIPT.matcher(Texts.fold(RequestText.newText(body))).find();
+  }
+
+  static boolean isAutomaticReceipt(String subject, String body) {
+    return isReceipt(Texts.fold(subject), body) && AUTOMATIC_NOTE.matcher(Texts.fold(RequestText.newText(body))).find();
   }
 
   static boolean isAbsenceNote(String body) {

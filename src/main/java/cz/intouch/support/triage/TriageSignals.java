@@ -66,7 +66,8 @@ public final class TriageSignals {
       + "jine soucty|zustan[a-z]* ve fronte|(sam|samo|sama) (se )?odhlas|"
       // a negated verb ("nechodí", "nezobrazují", "nevytiskne") is how Czech customers say that something fails
       + "ne(?!(bo|co|kdo|kde|kdy|kolik|davno|ni|vim|vite|vime|vi |chci|chceme|mame|mam|musi|musim|z|j|prodlen|"
-      + "specha|uveriteln|skutecn|predstav|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
+      + "specha|cekan|"
+      + "uveriteln|skutecn|predstav|bud|boj|dej|da |cht|zapomen|ctiteln|prijemn|zasadn|hrozn|pekn|moc|vsim|ed|w|t|"
       + "del|zbytn|vhod|patrn|urgent|sahn|ver|ar|ur))[a-z]{3,}|"
       // cosmetic faults are faults too (the cosmetic signal tells them apart)
       + "preklep|posunut|usekn|useka|prekryv|zarovnan|typo|display issue");
@@ -98,7 +99,8 @@ public final class TriageSignals {
       + "nevime,? (co|kdo|kde)|nevidime,? kdo|nikdo nevi|nobody knows|cannot work|can t work|nobody can work|"
       + "stoji nam|bez (nich|nej|toho|adresare) nemuzeme|bez (nich|nej) nevime|nemuze vystavit|nemuzeme poslat|"
       + "neda (se )?(s nim |s tim )?(vubec )?(pracovat|pouzivat)|nepouziteln|prakticky nemuz|sedi a cekaj|"
-      + "unusable|can t be used|nobody can|"
+      + "unusable|can t be used|nobody can|(drivers|dispatchers|trucks|customers|staff) are (waiting|standing)|"
+      + "not sustainable|none of the \\d+ [a-z]+ can|"
       // nobody can log in: the program is unusable for them, whatever they write down meanwhile
       + "nikdo (se )?(uz )?(nemuze|nemohou|nedokaze|neprihlasi|nedostane)[a-z ]{0,15}prihlas|"
       + "(nemuze|neprihlasi|nedostane) (se )?[a-z ]{0,20}nikdo (z|ze|krome|v|na)|no one can log|"
@@ -116,7 +118,7 @@ public final class TriageSignals {
       + "da se s tim (zit|fungovat|pracovat)|pracovat se da|(hledat|seradit|vyhledat|dohledat) rucne|jinak (se )?(da|lze) pracovat|jinak fungujeme|ostatni funkce funguj|"
       + "jinak (vse |to |program )?funguje|jinak se tisknou|jinak bezi|pak uz program bezi|funguje normalne|"
       + "az po (stlacen|stisknut|obnoven|znovunacten|refresh|restart|odhlasen|opetovn)|po (stlacen|stisknut)[a-z]* f5|"
-      + "workaround|for now we|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
+      + "workaround|for now (we|i)|after (a )?(refresh|reload|restart)|(refresh|reload|restart) helps|at the moment we|"
       + "in the meantime|slower but|it does eventually work|work around (it|this)|we can work around|"
       + "pres (web|prohlizec|notebook|jiny pocitac|jine pc)[a-z ]{0,30}(normalne|funguje|jde)|"
       + "(export|tisk|import) do [a-z]+ funguje|pres [a-z ]{0,20}to jde|"
@@ -124,7 +126,8 @@ public final class TriageSignals {
   private static final Pattern ONE_USER = words("jen mne|jen mi |jenom mne|jen u mne|mne ne|kolegyn[a-z]* (vedle )?to "
       + "(ma|funguj|jde)|kolegum to (jde|funguj)|ostatnim (to )?(jde|funguj|holkam)|ostatnim holkam to|"
       + "jen (tem|temto|jednomu|jedne|u jednoho)|mym uct|only (for )?me|only my (account|pc|computer)|"
-      + "my colleagues (don t|do not) have|"
+      + "my colleagues (don t|do not) have|colleagues [a-z ]{0,40}without (any )?problems|"
+      + "(bound|tied|limited) to my (user )?(account|profile|pc)|works for (him|her|them)|"
       // the rest are fine: the fault is limited to one user or one account
       + "ostatni[a-z]* ((po)?uzivatel[a-z]* |kolegov[a-z]* )?(to )?(funguj|nemaj)|"
       + "ostatnim (po)?uzivatel[a-z]* (to )?(funguj|jde)|"
@@ -157,9 +160,11 @@ public final class TriageSignals {
       + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** An error dialog after which the record turns out saved: cosmetic even if the dialog says "nelze uložit". */
-  private static final Pattern SAVED_DESPITE_ERROR = words("(znovu otevr|znovuotevr|po otevreni)[a-z ]{0,30} "
+  private static final Pattern SAVED_DESPITE_ERROR = words("(znovu otevr|znova otevr|znovuotevr|po otevreni)"
+      + "[a-z ]{0,30} "
       + "(zmeny|data|udaje|upravy|vse|vsechno) (tam )?(jsou|je|zustal)|zbytecne stras|"
-      + "(is|are|was|were|gets) (still )?saved correctly|nothing is lost|(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
+      + "(is|are|was|were|gets) (still )?saved correctly|nothing is lost|(je|jsou) (tam )?(vsechno |vse |uplne )?"
+      + "ulozen[a-z]* (spravne|normalne|uplne cel|cel)|(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
       + "(spravne|normalne)|(je|jsou) normalne ulozen|(okno|hlaseni|hlasku)[a-z ]{0,40}(ale |a )?(karta|zaznam|udalost|"
       + "doklad)[a-z ]{0,10} (je|jsou) (normalne |spravne )?ulozen");
   /** Work it does stop even if the customer calls it small: nothing is a blemish when work or data are lost. */
@@ -216,6 +221,7 @@ public final class TriageSignals {
   /** A sentence about later or separate plans, a conditional aside, or the customer's own doing. */
   private static final Pattern ASIDE = words("vyhledove|do budoucna|v budoucnu|pozdeji|samostatne|az na jare|"
       + "kdyby to neslo|kdyby to neslo nastavit|radsi bychom to|udelame sami|si pak udelame|zvladli sami|"
+      + "(budeme|zvladneme|nainstalujeme|provedeme)[a-z ]{0,20} sami|ourselves|"
       + "in the future|later on|separately|by the way|btw|mimochodem [a-z ]{0,10}(by|bychom)");
   /** An upgrade the customer did or plans themselves, a fix awaited in a release: no installation asked for. */
   private static final Pattern SELF_UPGRADE = words("(od|po) (posledni )?(aktualizac|upgrad|instalac)|"
@@ -239,7 +245,8 @@ public final class TriageSignals {
     boolean cosmetic = COSMETIC.matcher(flat).find() && !NOT_COSMETIC.matcher(flat).find()
         || SAVED_DESPITE_ERROR.matcher(flat).find() && !dataLost && !EVERYONE.matcher(flat).find();
     boolean howTo = howToAsked || accountAccess;
-    return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped, fault && dataLost,
+    // drivers waiting while the customer asks how to hand a colleague's orders over: a how-to, nothing stopped by us
+    return new Signals(fault, fault && EVERYONE.matcher(flat).find(), stopped && (fault || !howTo), fault && dataLost,
         WORKAROUND.matcher(flat).find(), ONE_USER.matcher(flat).find(), SLOW.matcher(flat).find(), cosmetic,
         howTo, CONFIGURATION.matcher(flat).find() && howTo, mainAskPaidWork(subject, folded),
         paidWorkAside(subject, folded));

@@ -170,4 +170,22 @@ class RequestCluesTest {
         + " nejnovější verzi 5.4.1. Teď provozujeme 5.3.2 build 2214.")).contains(new RequestClues.Version("5.3.2",
         "2214"));
   }
+
+  @Test
+  void aColleaguesForwardedRequestIsReadWhileSomeoneElsesIsNot() {
+    String forward = "Přeposílám dotaz kolegy, poradíte?\n\nOndřej Havlíček\n\nFrom: Svoboda Petr"
+        + " <petr.svoboda@drogerie-vltava.cz>\nSent: Monday, November 2, 2026 4:52 PM\nSubject: ceník\n\nDá se"
+        + " nastavit výchozí ceník? Máme tam verzi 5.3.1.\n\n> starší citace 4.8.3";
+    assertThat(RequestClues.forwardedByColleague(forward, "ondrej.havlicek@drogerie-vltava.cz"))
+        .contains("verzi 5.3.1").doesNotContain("From:").doesNotContain("4.8.3");
+    assertThat(RequestClues.forwardedByColleague(forward, "it@dodavatel.cz")).isEmpty();
+    assertThat(RequestClues.forwardedByColleague("Nejde tisk.", "ondrej.havlicek@drogerie-vltava.cz")).isEmpty();
+  }
+
+  @Test
+  void theCurrentVersionToMoveToIsNotTheOneInUse() {
+    assertThat(RequestClues.version("Rádi bychom přešli na aktuální verzi 5.4.1, teď jedeme na 5.1.3."))
+        .contains(new RequestClues.Version("5.1.3", null));
+    assertThat(RequestClues.version("V newsletteru jste psali, že ve verzi 5.4.1 jsou opravy tabulek.")).isEmpty();
+  }
 }

@@ -49,6 +49,15 @@ class SpamSignalsTest {
   }
 
   @Test
+  void aHelpdesksReceiptThatSaysItIsAutomaticIsAnAutoReplyWithoutHeaders() {
+    assertThat(MailClassifier.isAutomaticReceipt("[#4471] Požadavek přijat: Re: export", "Dobrý den,\n\nVáš"
+        + " požadavek byl přijat a zaevidován pod číslem #4471.\n\nToto je automatická zpráva, neodpovídejte na ni"
+        + " prosím.")).isTrue();
+    assertThat(MailClassifier.isAutomaticReceipt("Re: export", "Dobrý den, váš požadavek byl přijat, ale export"
+        + " stále nejde. Verze 5.4.1.")).isFalse();
+  }
+
+  @Test
   void aRequestThatMentionsAnAbsenceIsNot() {
     assertThat(MailClassifier.isAbsenceNote("Dobrý den, od pátku budu na dovolené, v naléhavých případech volejte"
         + " kolegu. Můžete mi do té doby poradit, jak nastavit export faktur?")).isFalse();

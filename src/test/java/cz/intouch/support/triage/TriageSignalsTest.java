@@ -322,4 +322,32 @@ class TriageSignalsTest {
         + " <mala@zelenydum.org>\n\nPotřebovali bychom, aby InTouch uměl sám generovat potvrzení o daru a aby se"
         + " dary samy natahovaly z Darujme.cz.").mainAskPaidWork()).isEqualTo("PROGRAMMING");
   }
+
+  @Test
+  void installingItThemselvesAskedWhereTheGuideIsIsAHowTo() {
+    assertThat(TriageSignals.of("Fwd: návod na instalaci InTouch", "Kde přesně na extranetu najdu instalační"
+        + " příručku klienta? Potřebujeme nainstalovat klienta na 12 nových PC v učebně, instalovat si to budeme"
+        + " sami.").mainAskPaidWork()).isNull();
+  }
+
+  @Test
+  void englishReportsTellOneUserAWorkaroundAndStoppedOperations() {
+    Signals oneUser = TriageSignals.of("Export to Excel fails", "The export fails for me. My colleagues in the same"
+        + " office can export without problems, so it seems to be bound to my user account. For now I copy the"
+        + " rows by hand.");
+    assertThat(oneUser.oneUser()).isTrue();
+    assertThat(oneUser.workaroundExists()).isTrue();
+    assertThat(TriageSignals.of("Dispatchers cannot open orders", "None of the 18 dispatchers can open transport"
+        + " orders, the client freezes. We are phoning the orders to another office, which is not sustainable."
+        + " Our drivers are waiting for confirmed loads.").operationsStopped()).isTrue();
+  }
+
+  @Test
+  void driversWaitingForAHowToAreNoStoppedOperations() {
+    Signals signals = TriageSignals.of("NALÉHAVÉ!!! zástup za kolegyni", "Kolegyně odjela dneska nečekaně do"
+        + " nemocnice a visí jí 40 zakázek. Jak nastavím, aby její zakázky viděla jiná dispečerka??? Řidiči čekají!!!");
+    assertThat(signals.faultReported()).isFalse();
+    assertThat(signals.operationsStopped()).isFalse();
+    assertThat(signals.howToQuestion()).isTrue();
+  }
 }
