@@ -111,7 +111,8 @@ public final class TriageSignals {
       + "prisli jsme o|chybi vsechny|jsou vsechna pole prazdn|vsechna pole (jsou )?prazdn|data (jsou )?pryc|"
       + "smazal[a-z]* (se )?(vsechn|data)|prepsal[a-z]* (vsechn|data)|poskozen[a-z]* databaz|"
       + "ztrat[a-z]* (dat|rozepsan|neulozen)|prijd[a-z]* o (neulozen|rozepsan)|prichazi o|"
-      + "(rozepsane|neulozene)[a-z ]{0,20} zmizi|(rozepsan|rozpracovan|neulozen)[a-z ]{0,80} pryc|nic se neulozi|(prisla|prisel|prisli) o (cel|vsechn|zaznam|data|prac)|"
+      + "(rozepsane|neulozene)[a-z ]{0,20} zmizi|(rozepsan|rozpracovan|neulozen)[a-z ]{0,80} pryc|nic se neulozi|"
+      + "(prisla|prisel|prisli) o (cel|vsechn|zaznam|data|prac)|"
       + "data (were )?lost|lose (all )?(their |the )?unsaved|lost (all )?(the )?data|data loss|all [a-z ]{0,20}disappeared");
   private static final Pattern WORKAROUND = words("obchaz|obejit|da se to obejit|zatim (to )?(posil|pis|uklad|"
       + "tisk|del|resim|zad|exportuj)|ted (je |to )?(posil|pis|tisk|zad)|prozatim|docasne|nahradni|"
@@ -160,8 +161,8 @@ public final class TriageSignals {
       + "pro (dalsi|pristi|nejblizsi) (verz|release)|for (your |the )?next (release|version)|"
       + "(fix|correct)[a-z]* [a-z ]{0,15}(in|with) (the |your )?next (release|version)");
   /** An error dialog after which the record turns out saved: cosmetic even if the dialog says "nelze uložit". */
-  private static final Pattern SAVED_DESPITE_ERROR = words("(znovu otevr|znova otevr|znovuotevr|po otevreni)"
-      + "[a-z ]{0,30} "
+  private static final Pattern SAVED_DESPITE_ERROR = words(
+      "(znovu otevr|znova otevr|znovuotevr|po otevreni)[a-z ]{0,30} "
       + "(zmeny|data|udaje|upravy|vse|vsechno) (tam )?(jsou|je|zustal)|zbytecne stras|"
       + "(is|are|was|were|gets) (still )?saved correctly|nothing is lost|(je|jsou) (tam )?(vsechno |vse |uplne )?"
       + "ulozen[a-z]* (spravne|normalne|uplne cel|cel)|(je|jsou) (tam )?(normalne |spravne )?ulozen[a-z]* "
